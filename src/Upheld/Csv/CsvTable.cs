@@ -1,0 +1,111 @@
+namespace Upheld.Csv;
+
+/// <summary>A CSV file read with its header: fields by column name, rows with the wrong field count refused.</summary>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _columns;
+    private readonly string _text;
+
+    private CsvTable(string fileName, string text, Dictionary<string, int> columns, int headerLength)
+    {
+        FileName = fileName;
+        _text = text;
+        _columns = columns;
+        HeaderLength = headerLength;
+    }
+
+    public string FileName { get; }
+    public int HeaderLength { get; }
+    public IEnumerable<string> ColumnNames => _columns.Keys;
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>Reads the header; reports missing required columns and returns null when the file cannot be used.</summary>
+    public static CsvTable? Open(string fileName, string text, IReadOnlyCollection<string> required, Action<int, string?, string> report)
+    {
+        CsvRecord header;
+        try
+        {
+            header = CsvReader.Read(text).FirstOrDefault();
+        }
+        catch (CsvFormatException e)
+        {
+            report(e.Line, null, e.Message);
+            return null;
+        }
+        if (header.Fields is null)
+        {
+            report(1, null, "the file is empty; it needs at least a header row");
+            return null;
+        }
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Fields.Length; i++)
+        {
+            var name = header.Fields[i].Trim();
+            if (name.Length > 0 && !columns.TryAdd(name, i)) report(1, name, "the column appears twice in the header");
+        }
+        var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
+        foreach (var column in missing) report(1, column, "required column is missing from the header");
+        return missing.Count > 0 ? null : new CsvTable(fileName, text, columns, header.Fields.Length);
+    }
+
+    /// <summary>The data rows; a broken row structure is reported and ends the file.</summary>
+    public IEnumerable<CsvRow> Rows(Action<int, string?, string> report)
+    {
+        using var records = CsvReader.Read(_text).GetEnumerator();
+        var isHeader = true;
+        while (true)
+        {
+            try
+            {
+                if (!records.MoveNext()) yield break;
+            }
+            catch (CsvFormatException e)
+            {
+                report(e.Line, null, e.Message);
+                yield break;
+            }
+            var record = records.Current;
+            if (isHeader)
+            {
+                isHeader = false;
+                continue;
+            }
+            if (record.Fields.Length != HeaderLength)
+            {
+                report(record.Line, null, $"the row has {record.Fields.Length} fields but the header has {HeaderLength}");
+                continue;
+            }
+            yield return new CsvRow(this, record);
+        }
+    }
+
+    internal int IndexOf(string column) => _columns.TryGetValue(column, out var index) ? index : -1;
+}
+
+/// <summary>One data row of a <see cref="CsvTable"/>.</summary>
+public readonly struct CsvRow(CsvTable table, CsvRecord record)
+{
+    public int Line => record.Line;
+
+    /// <summary>The field trimmed of surrounding spaces, or null when the column is absent or the field empty.</summary>
+    public string? this[string column]
+    {
+        get
+        {
+            var index = table.IndexOf(column);
+            if (index < 0) return null;
+            var value = record.Fields[index].Trim();
+            return value.Length == 0 ? null : value;
+        }
+    }
+
+    /// <summary>The field exactly as written (free text keeps its spaces), or null when absent or empty.</summary>
+    public string? Text(string column)
+    {
+        var index = table.IndexOf(column);
+        if (index < 0) return null;
+        var value = record.Fields[index];
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Upheld.Import;
+
+/// <summary>Every bad row found by an import, each naming file, physical line and column.</summary>
+public sealed class ImportProblems
+{
+    /// <summary>How many problems are listed in full; the rest are only counted.</summary>
+    public const int ListedAtMost = 100;
+
+    private readonly List<string> _listed = [];
+
+    public int Count { get; private set; }
+    public IReadOnlyList<string> Listed => _listed;
+    public bool Any => Count > 0;
+
+    public void Add(string file, int line, string? column, string reason)
+    {
+        Count++;
+        if (_listed.Count < ListedAtMost)
+        {
+            _listed.Add(column is null ? $"{file} line {line}: {reason}" : $"{file} line {line}, column {column}: {reason}");
+        }
+    }
+
+    public void AddForFolder(string reason)
+    {
+        Count++;
+        if (_listed.Count < ListedAtMost) _listed.Add(reason);
+    }
+
+    /// <summary>The listed problems, then how many more there were.</summary>
+    public IEnumerable<string> Lines() =>
+        Count > _listed.Count ? _listed.Append($"... and {Count - _listed.Count} more problems not listed") : _listed;
+}
+
+/// <summary>What an import did to one file's rows.</summary>
+public sealed record FileSummary(string File, int Rows, int Added, int Unchanged, int Replaced);
+
+/// <summary>The outcome of an import: nothing written when <see cref="Problems"/> has any.</summary>
+public sealed record ImportResult(IReadOnlyList<FileSummary> Files, ImportProblems Problems)
+{
+    public bool Succeeded => !Problems.Any;
+}

@@ -1,0 +1,178 @@
+using System.Data.Common;
+using System.Globalization;
+using Upheld.Authorities;
+using Upheld.Csv;
+
+namespace Upheld.Import;
+
+/// <summary>The state of one import: its transaction, the councils as the folder amends them, and the problems found.</summary>
+/// <remarks>The field readers report a problem and return null, so one row can report every bad field at once.</remarks>
+internal sealed class ImportRun(DbConnection connection, DbTransaction transaction, bool replace, ImportProblems problems)
+{
+    private const int LongestText = 20_000;
+    private const int LongestValue = 200;
+
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+    public bool Replace { get; } = replace;
+    public ImportProblems Problems { get; } = problems;
+    public Dictionary<string, Authority> Authorities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Authority-years whose figures come from counts.csv, stored or in this folder: no case rows may join them.</summary>
+    public HashSet<(string Code, int Year)> CountedYears { get; } = [];
+
+    public string File { get; set; } = "";
+
+    private int _problemsBeforeRow;
+    private System.Data.Common.DbCommand? _caseAuthority;
+
+    /// <summary>Marks the start of a row, so that <see cref="RowIsBad"/> can tell whether it reported anything.</summary>
+    public void StartRow() => _problemsBeforeRow = Problems.Count;
+
+    public bool RowIsBad => Problems.Count != _problemsBeforeRow;
+
+    /// <summary>The authority a stored decision (or one imported earlier in this run) was made for, or null if the case is unknown.</summary>
+    public string? CaseAuthority(string caseRef)
+    {
+        if (_caseAuthority is null)
+        {
+            _caseAuthority = Connection.CreateCommand();
+            _caseAuthority.Transaction = Transaction;
+            _caseAuthority.CommandText = "SELECT authority_code FROM decisions WHERE case_ref = @p0";
+            var parameter = _caseAuthority.CreateParameter();
+            parameter.ParameterName = "p0";
+            _caseAuthority.Parameters.Add(parameter);
+        }
+        _caseAuthority.Parameters[0].Value = caseRef;
+        return _caseAuthority.ExecuteScalar() as string;
+    }
+
+    private long? _sequence;
+
+    /// <summary>The next number in the order recommendations were imported, which is the order a letter lists them in.</summary>
+    public long NextSequence()
+    {
+        _sequence ??= Convert.ToInt64(ExecuteScalar("SELECT COALESCE(MAX(seq), 0) FROM recommendations"), CultureInfo.InvariantCulture);
+        _sequence++;
+        return _sequence.Value;
+    }
+
+    private object? ExecuteScalar(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <summary>The council an outcome belongs to: the one given, or the single successor of a council abolished before the year.</summary>
+    public Authority? Successor(Authority given, FinancialYear year, CsvRow row, string column)
+    {
+        var current = given;
+        while (!current.ExistsIn(year) && current.ValidTo is { } end && end < year.FirstDay)
+        {
+            if (current.SuccessorCodes.Count > 1)
+            {
+                Report(row.Line, column,
+                    $"{current.Code} {current.Name} was abolished on {Iso(end)} and has several successors ({string.Join(", ", current.SuccessorCodes)}); give the successor's code");
+                return null;
+            }
+            if (current.SuccessorCodes.Count == 0 || !Authorities.TryGetValue(current.SuccessorCodes[0], out var next)) break;
+            current = next;
+        }
+        return current;
+    }
+
+    /// <summary>Refuses a row whose case is known under another authority; <paramref name="accepted"/> lists the codes that match.</summary>
+    public void SameAuthorityAsCase(CsvRow row, string? caseRef, params Authority?[] accepted)
+    {
+        if (caseRef is null || accepted[0] is null) return;
+        var known = CaseAuthority(caseRef);
+        if (known is null || accepted.Any(a => a?.Code == known)) return;
+        Report(row.Line, "authority_code", $"case {caseRef} was decided for {known}, not {accepted[0]!.Code}");
+    }
+
+    public void Report(int line, string? column, string reason) => Problems.Add(File, line, column, reason);
+
+    public string? Value(CsvRow row, string column, bool required = false)
+    {
+        var value = row[column];
+        if (value is null && required) Report(row.Line, column, "a value is required");
+        else if (value is not null && value.Length > LongestValue) Report(row.Line, column, $"the value is longer than {LongestValue} characters");
+        else return value;
+        return null;
+    }
+
+    public string? Text(CsvRow row, string column, bool required = false)
+    {
+        var value = row.Text(column);
+        if (value is null && required) Report(row.Line, column, "a value is required");
+        else if (value is not null && value.Length > LongestText) Report(row.Line, column, $"the text is longer than {LongestText:N0} characters");
+        else return value;
+        return null;
+    }
+
+    public Authority? Authority(CsvRow row, string column)
+    {
+        var code = Value(row, column, required: true);
+        if (code is null) return null;
+        if (Authorities.TryGetValue(code, out var authority)) return authority;
+        Report(row.Line, column, $"unknown authority code '{code}'");
+        return null;
+    }
+
+    /// <summary>The authority, if it existed on the year's 1 April; otherwise a problem naming its years.</summary>
+    public bool ExistsIn(Authority? authority, FinancialYear? year, CsvRow row, string column)
+    {
+        if (authority is null || year is null) return false;
+        if (authority.ExistsIn(year.Value)) return true;
+        Report(row.Line, column, $"{authority.Code} {authority.Name} did not exist in {year} (it existed in {authority.YearsText})");
+        return false;
+    }
+
+    public DateOnly? Date(CsvRow row, string column, bool required = false)
+    {
+        var text = Value(row, column, required);
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Report(row.Line, column, $"'{text}' is not a date written YYYY-MM-DD");
+        return null;
+    }
+
+    public FinancialYear? Year(CsvRow row, string column)
+    {
+        var text = Value(row, column, required: true);
+        if (text is null) return null;
+        if (FinancialYear.TryParse(text, out var year)) return year;
+        Report(row.Line, column, $"'{text}' is not a financial year written like 2019-20");
+        return null;
+    }
+
+    public long? Number(CsvRow row, string column, bool required = false, long minimum = 0)
+    {
+        var text = Value(row, column, required);
+        if (text is null) return null;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= int.MaxValue) return number;
+        Report(row.Line, column, $"'{text}' is not a whole number of at least {minimum}");
+        return null;
+    }
+
+    public string? Choice(CsvRow row, string column, IReadOnlyList<string> allowed, string what, bool required = true)
+    {
+        var text = Value(row, column, required);
+        if (text is null) return null;
+        if (allowed.Contains(text)) return text;
+        Report(row.Line, column, $"unknown {what} '{text}' (expected {string.Join(", ", allowed)})");
+        return null;
+    }
+
+    /// <summary>Refuses case rows for an authority-year whose figures come from counts.csv.</summary>
+    public bool NotCounted(Authority? authority, FinancialYear? year, CsvRow row, string column)
+    {
+        if (authority is null || year is null || !CountedYears.Contains((authority.Code, year.Value.StartYear))) return true;
+        Report(row.Line, column, $"{authority.Code} {year} already has published totals in counts.csv; case rows cannot be mixed with them");
+        return false;
+    }
+
+    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

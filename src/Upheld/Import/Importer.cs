@@ -1,0 +1,68 @@
+using Dapper;
+using Upheld.Authorities;
+using Upheld.Csv;
+using Upheld.Storage;
+
+namespace Upheld.Import;
+
+/// <summary>How far an import has got, for a progress display.</summary>
+public readonly record struct ImportProgress(string File, int Rows, int TotalFiles, int FileNumber);
+
+/// <summary>Imports a folder of open-data CSV files: all or nothing, additive, keyed (see DATA-FORMATS.md).</summary>
+/// <remarks>
+/// Files are read in dependency order (councils before the cases that name them, decisions before the
+/// compliance outcomes that refer to them) inside one transaction, which is rolled back if any row is bad.
+/// </remarks>
+public sealed class Importer(Database database)
+{
+    /// <summary>The files an import folder may hold, in the order they are read.</summary>
+    public static readonly IReadOnlyList<string> Files =
+    [
+        "authorities.csv", "populations.csv", "contacts.csv", "counts.csv", "received.csv", "decisions.csv",
+        "recommendations.csv", "compliance.csv", "public_reports.csv", "commentary.csv",
+    ];
+
+    public ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null)
+    {
+        var problems = new ImportProblems();
+        if (!Directory.Exists(folder))
+        {
+            problems.AddForFolder($"{folder}: no such folder");
+            return new ImportResult([], problems);
+        }
+        var present = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
+        if (present.Count == 0)
+        {
+            problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
+            return new ImportResult([], problems);
+        }
+        database.Migrate();
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        var run = new ImportRun(connection, transaction, replace, problems);
+        foreach (var authority in AuthorityStore.All(connection, transaction)) run.Authorities[authority.Code] = authority;
+        foreach (var key in connection.Query<(string, long)>("SELECT code, year FROM counts", transaction: transaction))
+            run.CountedYears.Add((key.Item1, (int)key.Item2));
+
+        var summaries = new List<FileSummary>();
+        foreach (var (file, number) in present.Select((f, i) => (f, i + 1)))
+        {
+            run.File = file;
+            string text;
+            try
+            {
+                text = CsvReader.Decode(File.ReadAllBytes(Path.Combine(folder, file)));
+            }
+            catch (CsvFormatException e)
+            {
+                run.Report(e.Line, null, e.Message);
+                continue;
+            }
+            var fileProgress = progress is null ? null : new Action<int>(rows => progress.Report(new(file, rows, present.Count, number)));
+            summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
+        }
+        if (problems.Any) transaction.Rollback();
+        else transaction.Commit();
+        return new ImportResult(summaries, problems);
+    }
+}

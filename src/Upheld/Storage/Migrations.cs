@@ -1,0 +1,54 @@
+using System.Data.Common;
+using System.Reflection;
+using Dapper;
+using Upheld.Authorities;
+
+namespace Upheld.Storage;
+
+/// <summary>Numbered SQL scripts embedded in the engine, applied in order and recorded in <c>schema_migrations</c>.</summary>
+/// <remarks>
+/// <c>NNNN_name.sql</c> runs on both engines; <c>NNNN_name.sqlite.sql</c> or <c>NNNN_name.postgres.sql</c> on one only.
+/// </remarks>
+internal static class Migrations
+{
+    private const string Prefix = "Upheld.Storage.Migrations.";
+
+    public static void Apply(Database database)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Two servers starting together must not both migrate.
+            connection.Execute("SELECT pg_advisory_xact_lock(7243901)", transaction: transaction);
+        }
+        connection.Execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)",
+            transaction: transaction);
+        var applied = connection.Query<int>("SELECT version FROM schema_migrations", transaction: transaction).ToHashSet();
+        foreach (var (version, name, sql) in Scripts(database.Provider).Where(s => !applied.Contains(s.Version)))
+        {
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)",
+                new { version, name }, transaction);
+        }
+        ReferenceData.SeedIfEmpty(connection, transaction);
+        transaction.Commit();
+    }
+
+    private static IEnumerable<(int Version, string Name, string Sql)> Scripts(DatabaseProvider provider)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var other = provider == DatabaseProvider.Sqlite ? ".postgres.sql" : ".sqlite.sql";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && !n.EndsWith(other, StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..])
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(Prefix + name)!);
+                return (int.Parse(name[..4]), name, reader.ReadToEnd());
+            });
+    }
+}
