@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Spectre.Console;
+using Upheld.Import;
+
+namespace Upheld.Cli.Commands;
+
+/// <summary><c>upheld import FOLDER [--replace]</c>: imports a folder of open-data CSV files, all or nothing.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "Folder holding any of: " + string.Join(", ", Importer.Files) };
+        var replace = new Option<bool>("--replace") { Description = "Replace stored rows whose key matches but whose values differ" };
+        var command = new Command("import", "Import a folder of CSV files (all or nothing)") { folder, replace };
+        command.SetAction(parse =>
+        {
+            var database = CommonOptions.OpenDatabase(parse);
+            var result = Run(new Importer(database), parse.GetValue(folder)!, parse.GetValue(replace));
+            if (!result.Succeeded)
+            {
+                foreach (var line in result.Problems.Lines()) Console.Error.WriteLine(line);
+                Console.Error.WriteLine($"Import refused: {result.Problems.Count} problem{(result.Problems.Count == 1 ? "" : "s")} found; nothing was changed.");
+                return 1;
+            }
+            foreach (var file in result.Files)
+            {
+                Console.WriteLine($"{file.File}: {file.Rows:N0} rows: {file.Added:N0} added, {file.Unchanged:N0} unchanged, {file.Replaced:N0} replaced");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static ImportResult Run(Importer importer, string folder, bool replace)
+    {
+        if (Console.IsErrorRedirected) return importer.Import(folder, replace);
+        ImportResult? result = null;
+        CommonOptions.Messages.Status().Start("Importing", context =>
+        {
+            result = importer.Import(folder, replace, new SynchronousProgress<ImportProgress>(p => context.Status(
+                $"Importing {p.File} ({p.FileNumber} of {p.TotalFiles}): {p.Rows:N0} rows read")));
+        });
+        return result!;
+    }
+}
+
+/// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, which posts to the thread pool.</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

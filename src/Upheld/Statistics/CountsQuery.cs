@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Dapper;
+using Upheld.Authorities;
+using Upheld.Cases;
+using Upheld.Storage;
+
+namespace Upheld.Statistics;
+
+/// <summary>Reads from the store the counts of every authority that existed in a year, ready for the engine.</summary>
+/// <remarks>
+/// Decisions count in the year of their decision date, compliance outcomes in the year they were recorded,
+/// complaints received in the year of their received date. An authority-year held in counts.csv form takes
+/// its figures from there (an import never mixes the two).
+/// </remarks>
+public static class CountsQuery
+{
+    private sealed record DecisionRow(string Authority_Code, long Decided, long Upheld, long Not_Upheld, long Remedied);
+    private sealed record ComplianceRow(string Authority_Code, long On_Time, long Late, long Not_Complied);
+    private sealed record CountsRow(
+        string Code, long? Investigations, long? Upheld, long? Satisfactory_Remedies, long? Compliance_Outcomes,
+        long? Complied, long? Complied_Late, long? Decided, long? Received);
+
+    public static IReadOnlyList<AuthorityYearCounts> ForYear(Database database, FinancialYear year)
+    {
+        using var connection = database.Connect();
+        return ForYear(connection, year);
+    }
+
+    public static IReadOnlyList<AuthorityYearCounts> ForYear(DbConnection connection, FinancialYear year)
+    {
+        var parameters = new { year = year.StartYear, upheld = Outcomes.Upheld, notUpheld = Outcomes.NotUpheld,
+            late = Outcomes.CompliedLate, onTime = Outcomes.CompliedOnTime, notComplied = Outcomes.NotComplied };
+        var decisions = connection.Query<DecisionRow>(
+            """
+            SELECT authority_code, COUNT(*) AS decided,
+                   SUM(CASE WHEN outcome = @upheld THEN 1 ELSE 0 END) AS upheld,
+                   SUM(CASE WHEN outcome = @notUpheld THEN 1 ELSE 0 END) AS not_upheld,
+                   SUM(remedied_by_authority) AS remedied
+            FROM decisions WHERE year = @year GROUP BY authority_code
+            """, parameters).ToDictionary(r => r.Authority_Code);
+        var compliance = connection.Query<ComplianceRow>(
+            """
+            SELECT authority_code,
+                   SUM(CASE WHEN outcome = @onTime THEN 1 ELSE 0 END) AS on_time,
+                   SUM(CASE WHEN outcome = @late THEN 1 ELSE 0 END) AS late,
+                   SUM(CASE WHEN outcome = @notComplied THEN 1 ELSE 0 END) AS not_complied
+            FROM compliance WHERE year = @year GROUP BY authority_code
+            """, parameters).ToDictionary(r => r.Authority_Code);
+        var received = connection.Query<(string Code, long Count)>(
+            "SELECT authority_code, COUNT(*) FROM received WHERE year = @year GROUP BY authority_code", parameters)
+            .ToDictionary(r => r.Code, r => r.Count);
+        var counted = connection.Query<CountsRow>(
+            "SELECT code, investigations, upheld, satisfactory_remedies, compliance_outcomes, complied, complied_late, decided, received FROM counts WHERE year = @year",
+            parameters).ToDictionary(r => r.Code);
+        var populations = connection.Query<(string Code, long Population)>(
+            "SELECT code, population FROM populations WHERE year = @year", parameters).ToDictionary(r => r.Code, r => r.Population);
+
+        var result = new List<AuthorityYearCounts>();
+        foreach (var authority in AuthorityStore.All(connection).Where(a => a.ExistsIn(year)))
+        {
+            long? population = populations.TryGetValue(authority.Code, out var p) ? p : null;
+            if (counted.TryGetValue(authority.Code, out var c))
+            {
+                var upheld = (int)(c.Upheld ?? 0);
+                var investigations = (int)(c.Investigations ?? upheld);
+                var complied = (int)(c.Complied ?? 0);
+                result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+                    Received: (int)(c.Received ?? 0), Decided: (int)(c.Decided ?? investigations), Upheld: upheld,
+                    NotUpheld: investigations - upheld, SatisfactoryRemedies: (int)(c.Satisfactory_Remedies ?? 0),
+                    Complied: complied, CompliedLate: (int)(c.Complied_Late ?? 0),
+                    NotComplied: (int)(c.Compliance_Outcomes ?? complied) - complied, Population: population));
+                continue;
+            }
+            var d = decisions.GetValueOrDefault(authority.Code);
+            var o = compliance.GetValueOrDefault(authority.Code);
+            result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+                Received: (int)received.GetValueOrDefault(authority.Code), Decided: (int)(d?.Decided ?? 0),
+                Upheld: (int)(d?.Upheld ?? 0), NotUpheld: (int)(d?.Not_Upheld ?? 0), SatisfactoryRemedies: (int)(d?.Remedied ?? 0),
+                Complied: (int)((o?.On_Time ?? 0) + (o?.Late ?? 0)), CompliedLate: (int)(o?.Late ?? 0),
+                NotComplied: (int)(o?.Not_Complied ?? 0), Population: population));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+
+namespace Upheld.Storage;
+
+/// <summary>Who is asking: staff see every year; the public only years whose publication time has passed.</summary>
+public abstract record Audience
+{
+    public sealed record Staff : Audience;
+
+    /// <summary>The public at a moment, given by the caller's clock so tests can move it.</summary>
+    public sealed record Public(DateTimeOffset Now) : Audience;
+}
+
+/// <summary>When each year becomes public. A year without a publication time is unpublished.</summary>
+public static class Publication
+{
+    public static void Set(Database database, FinancialYear year, DateTimeOffset? at)
+    {
+        using var connection = database.Connect();
+        connection.Execute(
+            "INSERT INTO years (year, published_at) VALUES (@year, @at) ON CONFLICT (year) DO UPDATE SET published_at = excluded.published_at",
+            new { year = year.StartYear, at = at is { } t ? Format(t) : null });
+    }
+
+    /// <summary>Every year that has a publication time, with that time.</summary>
+    public static IReadOnlyDictionary<FinancialYear, DateTimeOffset> Schedule(DbConnection connection) =>
+        connection.Query<(long Year, string At)>("SELECT year, published_at FROM years WHERE published_at IS NOT NULL ORDER BY year")
+            .ToDictionary(r => new FinancialYear((int)r.Year), r => DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture));
+
+    /// <summary>Whether <paramref name="audience"/> may see anything of <paramref name="year"/>.</summary>
+    public static bool IsVisible(DbConnection connection, FinancialYear year, Audience audience) => audience switch
+    {
+        Audience.Staff => true,
+        Audience.Public p => Schedule(connection).TryGetValue(year, out var at) && at <= p.Now,
+        _ => false,
+    };
+
+    /// <summary>The years the public can see at <paramref name="now"/>, oldest first.</summary>
+    public static IReadOnlyList<FinancialYear> PublishedYears(DbConnection connection, DateTimeOffset now) =>
+        Schedule(connection).Where(s => s.Value <= now).Select(s => s.Key).Order().ToList();
+
+    // Stored as UTC ISO-8601 text so both engines order and compare it the same way.
+    private static string Format(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
