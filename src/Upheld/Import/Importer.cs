@@ -41,8 +41,8 @@ public sealed class Importer(Database database)
         using var transaction = connection.BeginTransaction();
         var run = new ImportRun(connection, transaction, replace, problems);
         foreach (var authority in AuthorityStore.All(connection, transaction)) run.Authorities[authority.Code] = authority;
-        foreach (var key in connection.Query<(string, long)>("SELECT code, year FROM counts", transaction: transaction))
-            run.CountedYears.Add((key.Item1, (int)key.Item2));
+        foreach (var key in connection.Query("SELECT code, year FROM counts", transaction: transaction))
+            run.CountedYears.Add(((string)key.code, Convert.ToInt32(key.year)));
 
         var summaries = new List<FileSummary>();
         foreach (var (file, number) in present.Select((f, i) => (f, i + 1)))

@@ -102,9 +102,10 @@ internal static class ReferenceFiles
                     run.Report(row.Line, "code", $"{key.Code} {year} appears again in this file (first on line {seen[key]})");
                     continue;
                 }
-                var stored = run.Connection.QuerySingleOrDefault<(long Population, string Source)?>(
+                var storedRow = run.Connection.QuerySingleOrDefault(
                     "SELECT population, source FROM populations WHERE code = @Code AND year = @Year",
                     new { Code = key.Code, Year = key.StartYear }, run.Transaction);
+                (long Population, string Source)? stored = storedRow is null ? null : (Convert.ToInt64(storedRow.population), (string)storedRow.source);
                 if (stored?.Population == population && stored?.Source == "import") { unchanged++; continue; }
                 // An import may always override a shipped ONS estimate; only its own earlier rows need --replace.
                 if (stored?.Source == "import" && !run.Replace)

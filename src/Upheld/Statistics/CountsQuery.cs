@@ -14,11 +14,43 @@ namespace Upheld.Statistics;
 /// </remarks>
 public static class CountsQuery
 {
-    private sealed record DecisionRow(string Authority_Code, long Decided, long Upheld, long Not_Upheld, long Remedied);
-    private sealed record ComplianceRow(string Authority_Code, long On_Time, long Late, long Not_Complied);
-    private sealed record CountsRow(
-        string Code, long? Investigations, long? Upheld, long? Satisfactory_Remedies, long? Compliance_Outcomes,
-        long? Complied, long? Complied_Late, long? Decided, long? Received);
+    // Classes with setters rather than positional records: Dapper then converts each engine's column types
+    // (PostgreSQL int and bigint, SQLite's untyped aggregates) instead of demanding an exact constructor match.
+    private sealed class DecisionRow
+    {
+        public string Authority_Code { get; set; } = "";
+        public long Decided { get; set; }
+        public long Upheld { get; set; }
+        public long Not_Upheld { get; set; }
+        public long Remedied { get; set; }
+    }
+
+    private sealed class ComplianceRow
+    {
+        public string Authority_Code { get; set; } = "";
+        public long On_Time { get; set; }
+        public long Late { get; set; }
+        public long Not_Complied { get; set; }
+    }
+
+    private sealed class CountsRow
+    {
+        public string Code { get; set; } = "";
+        public long? Investigations { get; set; }
+        public long? Upheld { get; set; }
+        public long? Satisfactory_Remedies { get; set; }
+        public long? Compliance_Outcomes { get; set; }
+        public long? Complied { get; set; }
+        public long? Complied_Late { get; set; }
+        public long? Decided { get; set; }
+        public long? Received { get; set; }
+    }
+
+    private sealed class CodeCount
+    {
+        public string Code { get; set; } = "";
+        public long Count { get; set; }
+    }
 
     public static IReadOnlyList<AuthorityYearCounts> ForYear(Database database, FinancialYear year)
     {
@@ -46,14 +78,14 @@ public static class CountsQuery
                    SUM(CASE WHEN outcome = @notComplied THEN 1 ELSE 0 END) AS not_complied
             FROM compliance WHERE year = @year GROUP BY authority_code
             """, parameters).ToDictionary(r => r.Authority_Code);
-        var received = connection.Query<(string Code, long Count)>(
-            "SELECT authority_code, COUNT(*) FROM received WHERE year = @year GROUP BY authority_code", parameters)
+        var received = connection.Query<CodeCount>(
+            "SELECT authority_code AS code, COUNT(*) AS count FROM received WHERE year = @year GROUP BY authority_code", parameters)
             .ToDictionary(r => r.Code, r => r.Count);
         var counted = connection.Query<CountsRow>(
             "SELECT code, investigations, upheld, satisfactory_remedies, compliance_outcomes, complied, complied_late, decided, received FROM counts WHERE year = @year",
             parameters).ToDictionary(r => r.Code);
-        var populations = connection.Query<(string Code, long Population)>(
-            "SELECT code, population FROM populations WHERE year = @year", parameters).ToDictionary(r => r.Code, r => r.Population);
+        var populations = connection.Query<CodeCount>(
+            "SELECT code, population AS count FROM populations WHERE year = @year", parameters).ToDictionary(r => r.Code, r => r.Count);
 
         var result = new List<AuthorityYearCounts>();
         foreach (var authority in AuthorityStore.All(connection).Where(a => a.ExistsIn(year)))

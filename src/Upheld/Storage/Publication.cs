@@ -26,8 +26,8 @@ public static class Publication
 
     /// <summary>Every year that has a publication time, with that time.</summary>
     public static IReadOnlyDictionary<FinancialYear, DateTimeOffset> Schedule(DbConnection connection) =>
-        connection.Query<(long Year, string At)>("SELECT year, published_at FROM years WHERE published_at IS NOT NULL ORDER BY year")
-            .ToDictionary(r => new FinancialYear((int)r.Year), r => DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture));
+        connection.Query("SELECT year, published_at FROM years WHERE published_at IS NOT NULL ORDER BY year")
+            .ToDictionary(r => new FinancialYear(Convert.ToInt32(r.year)), r => DateTimeOffset.Parse((string)r.published_at, CultureInfo.InvariantCulture));
 
     /// <summary>Whether <paramref name="audience"/> may see anything of <paramref name="year"/>.</summary>
     public static bool IsVisible(DbConnection connection, FinancialYear year, Audience audience) => audience switch
