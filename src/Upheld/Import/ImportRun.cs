@@ -40,7 +40,7 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
             _caseAuthority.Transaction = Transaction;
             _caseAuthority.CommandText = "SELECT authority_code FROM decisions WHERE case_ref = @p0";
             var parameter = _caseAuthority.CreateParameter();
-            parameter.ParameterName = "p0";
+            parameter.ParameterName = "@p0";
             _caseAuthority.Parameters.Add(parameter);
         }
         _caseAuthority.Parameters[0].Value = caseRef;

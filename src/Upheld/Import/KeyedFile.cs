@@ -25,6 +25,7 @@ internal sealed class KeyedFile(
     {
         var csv = CsvTable.Open(file, text, required, run.Report);
         if (csv is null) return new FileSummary(file, 0, 0, 0, 0);
+        using var bulk = BulkLoad.Begin(run, table, text.AsSpan().Count('\n'));
         using var writer = new KeyedTableWriter(run.Connection, run.Transaction, table, columns, keyCount, insertOnly);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
         int rows = 0, added = 0, unchanged = 0, replaced = 0;
@@ -34,28 +35,37 @@ internal sealed class KeyedFile(
             run.StartRow();
             var values = read(run, row);
             if (values is null || run.RowIsBad) continue;
-            var key = string.Join('\u001f', values.Take(keyCount));
+            var key = keyCount == 1 ? (string)values[0]! : string.Join('\u001f', values.Take(keyCount));
             if (!firstLineOfKey.TryAdd(key, row.Line))
             {
                 run.Report(row.Line, columns[0], $"{Describe(values)} appears again in this file (first on line {firstLineOfKey[key]})");
                 continue;
             }
-            if (run.Problems.Any) continue; // Nothing will be written; keep looking for problems only.
-            switch (writer.Write(values, run.Replace, out var difference))
-            {
-                case RowFate.Added: added++; break;
-                case RowFate.Unchanged: unchanged++; break;
-                case RowFate.Replaced: replaced++; break;
-                default:
-                    var index = Array.IndexOf(columns, difference.Column);
-                    run.Report(row.Line, difference.Column,
-                        $"{Describe(values)} is already stored with {difference.Column} {Quote(difference.Column, difference.Stored)}, " +
-                        $"not {Quote(difference.Column, Convert.ToString(values[index], CultureInfo.InvariantCulture))}; use --replace to change it");
-                    break;
-            }
+            // Rows are written even after a problem, inside the transaction that will then be rolled back,
+            // so that every conflict with stored rows is found and reported, not just the first.
+            Count(writer.Write(row.Line, values, run.Replace));
         }
+        Count(writer.Flush(run.Replace));
         progress?.Invoke(rows);
         return new FileSummary(file, rows, added, unchanged, replaced);
+
+        void Count(IReadOnlyList<WrittenRow> written)
+        {
+            foreach (var w in written)
+            {
+                switch (w.Fate)
+                {
+                    case RowFate.Added: added++; break;
+                    case RowFate.Unchanged: unchanged++; break;
+                    case RowFate.Replaced: replaced++; break;
+                    default:
+                        var given = Convert.ToString(w.Values[Array.IndexOf(columns, w.Column)], CultureInfo.InvariantCulture);
+                        run.Report(w.Line, w.Column, $"{Describe(w.Values)} is already stored with {w.Column} {Quote(w.Column!, w.Stored)}, " +
+                            $"not {Quote(w.Column!, given)}; use --replace to change it");
+                        break;
+                }
+            }
+        }
     }
 
     private string Describe(object?[] values) =>

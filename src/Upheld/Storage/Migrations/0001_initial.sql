@@ -55,7 +55,6 @@ CREATE TABLE decisions (
 );
 -- Covers the statistics query: one index scan per year, no table lookups.
 CREATE INDEX decisions_by_year ON decisions (year, authority_code, outcome, remedied_by_authority);
-CREATE INDEX decisions_by_received_year ON decisions (received_year, authority_code);
 
 CREATE TABLE recommendations (
     case_ref TEXT NOT NULL,
