@@ -1,9 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Upheld.Cli.Commands;
 
 // One root command; every subcommand takes --db (a PostgreSQL connection string when it contains '=', else an SQLite file).
-var root = new RootCommand("Upheld: an ombudsman's annual statistics, letters and public site for councils.");
-root.Options.Add(CommonOptions.Database);
+// A plain command named "upheld", not RootCommand, whose name would be the assembly's ("Upheld.Cli").
+var root = new Command("upheld", "Upheld: an ombudsman's annual statistics, letters and public site for councils.")
+{
+    new HelpOption(),
+    new VersionOption(),
+    CommonOptions.Database,
+};
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
