@@ -7,5 +7,6 @@ root.Options.Add(CommonOptions.Database);
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
+root.Subcommands.Add(LettersCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();
