@@ -13,5 +13,6 @@ var root = new Command("upheld", "Upheld: an ombudsman's annual statistics, lett
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
+root.Subcommands.Add(LettersCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Upheld.Statistics;
+
+namespace Upheld.Letters;
+
+/// <summary>Writes one council's letter from its inputs and the year's edition.</summary>
+/// <remarks>
+/// Placeholders in an edition's text: <c>{year_end}</c>, <c>{first_day}</c>, <c>{last_day}</c>, <c>{publication_date}</c>,
+/// <c>{letter_date}</c>, and every name in the edition's <see cref="Edition.Figures"/>. Pure: no storage, no clock.
+/// </remarks>
+public static partial class LetterComposer
+{
+    public static Letter Compose(Edition edition, LetterInputs inputs)
+    {
+        var values = Values(edition, inputs.Year);
+        string Fill(string text) => Placeholders(values, text);
+        var sections = new List<LetterSection>();
+        foreach (var section in edition.Sections)
+        {
+            if (section.AuthorityParagraphs)
+            {
+                var paragraphs = AuthorityParagraphs(edition, inputs).ToList();
+                if (paragraphs.Count > 0) sections.Add(new LetterSection(section.Heading, paragraphs));
+                continue;
+            }
+            sections.Add(new LetterSection(section.Heading, section.Paragraphs.Select(p => new LetterParagraph(Fill(p), "fixed")).ToList()));
+        }
+        var notices = new List<string>();
+        if (edition.Illustrative) notices.Add(edition.IllustrativeNotice ?? "Illustrative edition: not the ombudsman's text.");
+        if (inputs.Demonstration) notices.Add("Demonstration data: this letter was written from synthetic figures, not a real council's.");
+        var contact = inputs.Contact ?? new Contact(null, null, "Chief Executive");
+        var person = contact.Surname is { Length: > 0 } surname ? $"{contact.Honorific} {surname}".Trim() : null;
+        return new Letter(
+            inputs.Authority.Code, inputs.Authority.Name, inputs.Year.ToString(), edition.Id,
+            edition.Letterhead, LetterWords.Date(edition.LetterDate), edition.Delivery,
+            person is null ? [contact.Role, inputs.Authority.OfficialName] : [person, contact.Role, inputs.Authority.OfficialName],
+            $"Dear {person ?? contact.Role}",
+            Fill(edition.Title), sections, edition.SignOff, edition.Signatory,
+            StatisticsBlocks.For(edition, inputs.Statistics, Fill), notices);
+    }
+
+    /// <summary>Late remedies, then public reports by issue date, then commentary by position; switched-off ones left out.</summary>
+    private static IEnumerable<LetterParagraph> AuthorityParagraphs(Edition edition, LetterInputs inputs)
+    {
+        var text = edition.DataParagraphs;
+        var late = inputs.Statistics.Counts.CompliedLate;
+        if (late > 0 && !inputs.SwitchedOff.Contains(DataParagraphs.LateRemedies))
+            yield return new LetterParagraph(text.LateRemedies.For(late), DataParagraphs.LateRemedies);
+        foreach (var report in inputs.PublicReports.OrderBy(r => r.Issued).ThenBy(r => r.CaseRef, StringComparer.Ordinal))
+        {
+            var key = DataParagraphs.PublicReport(report.CaseRef);
+            if (inputs.SwitchedOff.Contains(key)) continue;
+            var opening = text.PublicReport.Replace("{subject}", report.Subject ?? "", StringComparison.Ordinal);
+            yield return new LetterParagraph(Join(opening, report.Summary), key);
+            if (report.Remedies.Count == 0) continue;
+            var remedy = text.PublicReportRemedy.Replace("{remedies}", LetterWords.Actions(report.Remedies), StringComparison.Ordinal);
+            yield return new LetterParagraph(report.CompliedOnTime ? Join(remedy, text.PublicReportPrompt) : remedy, key);
+        }
+        foreach (var paragraph in inputs.Commentary) yield return new LetterParagraph(paragraph, "commentary");
+    }
+
+    private static string Join(string first, string? second) => string.IsNullOrWhiteSpace(second) ? first : $"{first} {second.Trim()}";
+
+    private static Dictionary<string, string> Values(Edition edition, FinancialYear year)
+    {
+        var values = new Dictionary<string, string>(edition.Figures, StringComparer.Ordinal)
+        {
+            ["year_end"] = LetterWords.Date(year.LastDay),
+            ["first_day"] = LetterWords.Date(year.FirstDay),
+            ["last_day"] = LetterWords.Date(year.LastDay),
+            ["publication_date"] = LetterWords.Date(edition.PublicationDate),
+            ["letter_date"] = LetterWords.Date(edition.LetterDate),
+        };
+        return values;
+    }
+
+    /// <summary>Replaces every <c>{name}</c>; an unknown name is an error in the edition, never left in a letter.</summary>
+    internal static string Placeholders(IReadOnlyDictionary<string, string> values, string text) =>
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v)
+            ? v : throw new InvalidDataException($"unknown placeholder {m.Value} in the edition's text"));
+
+    [GeneratedRegex(@"\{([a-z_0-9]+)\}")]
+    private static partial Regex Placeholder();
+}

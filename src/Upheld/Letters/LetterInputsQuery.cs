@@ -1,0 +1,56 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Upheld.Authorities;
+using Upheld.Cases;
+using Upheld.Statistics;
+using Upheld.Storage;
+
+namespace Upheld.Letters;
+
+/// <summary>Reads from the store the inputs of every letter of a year in a few queries, statistics included.</summary>
+public static class LetterInputsQuery
+{
+    private sealed record ContactRow(string Code, string? Honorific, string? Surname, string Role);
+    private sealed record ReportRow(string Case_Ref, string Authority_Code, string Issued_Date, string? Title, string? Summary);
+    private sealed record RemedyRow(string Case_Ref, string Text);
+    private sealed record ComplianceRow(string Case_Ref, string Outcome);
+    private sealed record TextRow(string Authority_Code, string Text);
+    private sealed record SwitchRow(string Authority_Code, string Paragraph);
+
+    /// <summary>True when the store holds any decision, compliance outcome or published total for the year.</summary>
+    public static bool HasData(DbConnection connection, FinancialYear year) =>
+        connection.ExecuteScalar<long>(
+            "SELECT (SELECT COUNT(*) FROM decisions WHERE year = @y) + (SELECT COUNT(*) FROM compliance WHERE year = @y) + (SELECT COUNT(*) FROM counts WHERE year = @y)",
+            new { y = year.StartYear }) > 0;
+
+    /// <summary>The inputs of every authority that existed in the year, by code; averages use all of them.</summary>
+    public static IReadOnlyList<LetterInputs> ForYear(DbConnection connection, FinancialYear year, AverageMethod method = AverageMethod.Pooled)
+    {
+        var p = new { year = year.StartYear };
+        var statistics = StatisticsEngine.Compute(CountsQuery.ForYear(connection, year), method).ToDictionary(s => s.Code);
+        var contacts = connection.Query<ContactRow>("SELECT code, honorific, surname, role FROM contacts WHERE year = @year", p)
+            .ToDictionary(c => c.Code, c => new Contact(c.Honorific, c.Surname, c.Role));
+        var reports = connection.Query<ReportRow>(
+            "SELECT case_ref, authority_code, issued_date, title, summary FROM public_reports WHERE year = @year", p).ToList();
+        var remedies = connection.Query<RemedyRow>(
+            "SELECT r.case_ref, r.text FROM recommendations r JOIN public_reports p ON p.case_ref = r.case_ref WHERE p.year = @year ORDER BY r.seq", p)
+            .ToLookup(r => r.Case_Ref, r => r.Text);
+        var compliance = connection.Query<ComplianceRow>(
+            "SELECT c.case_ref, c.outcome FROM compliance c JOIN public_reports p ON p.case_ref = c.case_ref WHERE p.year = @year", p)
+            .ToLookup(c => c.Case_Ref, c => c.Outcome);
+        var commentary = connection.Query<TextRow>(
+            "SELECT authority_code, text FROM commentary WHERE year = @year ORDER BY authority_code, position", p).ToLookup(c => c.Authority_Code, c => c.Text);
+        var switches = connection.Query<SwitchRow>("SELECT authority_code, paragraph FROM letter_switches WHERE year = @year", p)
+            .ToLookup(s => s.Authority_Code, s => s.Paragraph);
+        var demonstration = connection.Query<string>("SELECT authority_code FROM demonstration_data WHERE year = @year", p).ToHashSet();
+        var byAuthority = reports.ToLookup(r => r.Authority_Code, r => new PublicReport(
+            r.Case_Ref, DateOnly.ParseExact(r.Issued_Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, r.Summary,
+            remedies[r.Case_Ref].ToList(),
+            compliance[r.Case_Ref].Any() && compliance[r.Case_Ref].All(o => o == Outcomes.CompliedOnTime)));
+
+        return AuthorityStore.All(connection).Where(a => a.ExistsIn(year)).Select(a => new LetterInputs(
+            a, year, contacts.GetValueOrDefault(a.Code), statistics[a.Code], byAuthority[a.Code].ToList(),
+            commentary[a.Code].ToList(), switches[a.Code].ToHashSet(StringComparer.Ordinal), demonstration.Contains(a.Code))).ToList();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Upheld.Statistics;
+
+namespace Upheld.Letters;
+
+/// <summary>A letter as composed now, its content hash, and where it stands with staff.</summary>
+public sealed record ComposedLetter(Letter Letter, Edition Edition, string ContentHash, ApprovalState Approval);
+
+/// <summary>A request for letters that cannot be met: unknown council or year, no data, no edition.</summary>
+public sealed class LetterRequestException(string message) : Exception(message);
+
+/// <summary>Composes the year's letters from the current data, every time: one per council, or one council's.</summary>
+public static class YearLetters
+{
+    public static IReadOnlyList<ComposedLetter> Compose(
+        DbConnection connection, FinancialYear year, EditionCatalog editions, string? code = null, AverageMethod method = AverageMethod.Pooled)
+    {
+        var edition = editions.For(year)
+            ?? throw new LetterRequestException($"no letter edition serves {year}: editions serve {Served(editions)}");
+        if (!LetterInputsQuery.HasData(connection, year))
+            throw new LetterRequestException($"there is no data for {year}: import its decisions, compliance outcomes or counts first");
+        var inputs = LetterInputsQuery.ForYear(connection, year, method);
+        if (code is not null)
+        {
+            inputs = inputs.Where(i => i.Authority.Code == code).ToList();
+            if (inputs.Count == 0) throw new LetterRequestException($"{code} is not a council that existed in {year}");
+        }
+        var approvals = LetterReview.Approvals(connection, year);
+        return inputs.Select(i =>
+        {
+            var letter = LetterComposer.Compose(edition, i);
+            var hash = LetterHash.Of(letter, edition);
+            return new ComposedLetter(letter, edition, hash, LetterReview.State(approvals.GetValueOrDefault(i.Authority.Code), hash));
+        }).ToList();
+    }
+
+    private static string Served(EditionCatalog editions) =>
+        string.Join(", ", editions.All.SelectMany(e => e.DataYears).Distinct().Order(StringComparer.Ordinal));
+}
