@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Upheld.Storage;
+using Upheld.Web.Councils;
+using Upheld.Web.Map;
+
+namespace Upheld.Web;
+
+/// <summary>The public site, <em>Your council's performance</em>: server-rendered pages that work without JavaScript.</summary>
+public static class Site
+{
+    /// <summary>Builds the site over <paramref name="database"/>; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
+    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton<SiteData>();
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
+        });
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseResponseCompression();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(Site).Assembly, "Upheld.Web.wwwroot"),
+            // Styles change only with a new build, so browsers may keep them for a day.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.MapMaps();
+        app.MapCouncils();
+        app.MapFallback(() => Answers.NotFound());
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        return next();
+    }
+}
