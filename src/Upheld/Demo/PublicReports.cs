@@ -16,7 +16,7 @@ public static class PublicReports
             var who = complaint.Complainant;
             var fault = who.Fill(random.Pick(complaint.Topic.Faults));
             complaint.Report = (complaint.Topic.ReportSubject,
-                $"We found the Council {fault}, which caused {who.Name} an injustice that it has agreed to put right.");
+                $"We found that the Council {fault}. The Council agreed to {Summaries.AgreedTo(complaint)}.");
         }
     }
 }
