@@ -19,7 +19,7 @@ public static partial class CaseTopics
             "failure to investigate complaints of noise nuisance"),
         new("Environmental Services, Public Protection and Regulation", "Licensing",
             ["granted a premises licence without considering {their} objection", "did not act on {their} reports of breaches of a licence"],
-            ["did not put the objection before the licensing sub-committee"],
+            ["did not put the objection before the licensing sub-committee", "did not investigate the reported breaches or say what it had decided"],
             ["considered the objection properly at a hearing"],
             ["review how it records and considers representations on licence applications"],
             "handling of objections to a premises licence"),

@@ -58,7 +58,7 @@ public static class Remedies
         if (complaint.Topic.SpecificRemedy is { } remedy && random.Chance(0.35))
         {
             var amount = (int)Math.Round(complaint.Topic.SpecificAmount * (0.4 + random.Uniform() * 1.2) / 10) * 10;
-            complaint.Recommendations.Add(new("personal", "financial redress", $"{remedy}: £{amount:N0}", amount, personal));
+            complaint.Recommendations.Add(new("personal", "financial redress", $"{remedy} (£{amount:N0})", amount, personal));
         }
         if (random.Chance(0.45))
         {
