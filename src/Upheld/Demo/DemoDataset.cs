@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Upheld.Import;
 using Upheld.Storage;
 
@@ -49,6 +50,21 @@ public static class DemoDataset
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Loads the dataset only into a database holding no cases and no counts, as <c>upheld serve --demo</c> does; true if it loaded.</summary>
+    public static bool LoadIfEmpty(Database database)
+    {
+        database.Migrate();
+        using (var connection = database.Connect())
+        {
+            var empty = connection.ExecuteScalar<long>(
+                "SELECT (SELECT COUNT(*) FROM received) + (SELECT COUNT(*) FROM decisions) + (SELECT COUNT(*) FROM compliance) + (SELECT COUNT(*) FROM counts)") == 0;
+            if (!empty) return false;
+        }
+        var result = Load(database);
+        if (!result.Succeeded) throw new InvalidOperationException("the demonstration dataset could not be imported: " + string.Join("; ", result.Problems.Lines()));
+        return true;
     }
 
     private static void MarkProvenance(Database database)

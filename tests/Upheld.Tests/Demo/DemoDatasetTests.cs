@@ -38,6 +38,12 @@ public class DemoDatasetTests(DemoDatabase demo)
     }
 
     [Fact]
+    public void Serve_demo_loads_only_into_an_empty_database()
+    {
+        Assert.False(DemoDataset.LoadIfEmpty(demo.Database));
+    }
+
+    [Fact]
     public void No_case_belongs_to_a_council_outside_its_lifetime()
     {
         using var connection = demo.Database.Connect();
