@@ -16,4 +16,5 @@ root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(LettersCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

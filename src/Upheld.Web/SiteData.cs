@@ -27,6 +27,9 @@ public sealed class SiteData(Database database, TimeProvider clock)
         return AuthorityStore.All(connection);
     });
 
+    /// <summary>True when the database holds the generated demonstration dataset, which every page then says.</summary>
+    public bool IsDemonstration => Cached("demonstration", () => (object)Provenance.IsDemonstration(database)) is true;
+
     public Authority? Authority(string code) => Authorities.FirstOrDefault(a => a.Code == code);
 
     /// <summary>Published years, oldest first; a year whose time has not come is not among them.</summary>

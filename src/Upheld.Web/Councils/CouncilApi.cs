@@ -57,14 +57,14 @@ public static class CouncilApi
         StatisticTile[] tiles =
         [
             StatisticTile.Proportion("Complaints upheld", s.Uphold, c.Upheld, c.Investigations, "upheld", "detailed investigation", "detailed investigations", typePlural),
-            StatisticTile.Proportion("Compliance with recommendations", s.Compliance, c.Complied, c.ComplianceOutcomes, "complied with", "compliance outcome", "compliance outcomes", typePlural),
-            StatisticTile.Proportion("Satisfactory remedies provided by the council", s.SatisfactoryRemedy, c.SatisfactoryRemedies, c.Upheld, "already put right by the council", "upheld decision", "upheld decisions", typePlural),
+            StatisticTile.Proportion("Compliance with recommendations", s.Compliance, c.Complied, c.ComplianceOutcomes, "where the council carried out the recommendations", "compliance outcome", "compliance outcomes", typePlural),
+            StatisticTile.Proportion("Satisfactory remedies provided by the council", s.SatisfactoryRemedy, c.SatisfactoryRemedies, c.Upheld, "the council had already put right", "upheld decision", "upheld decisions", typePlural),
             StatisticTile.PerHundredThousand(s.UpheldPer100k, c.Upheld, c.Population, year, typePlural),
         ];
         var years = data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn)
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
         var (heading, related) = Related(data, council, year);
-        return Answers.Page<CouncilPage>(new { Council = council, Year = published, Years = years, Tiles = tiles, RelatedHeading = heading, Related = related });
+        return Answers.Page<CouncilPage>(new { Council = council, Year = published, Years = years, Tiles = tiles, RelatedHeading = heading, Related = related, Demonstration = data.IsDemonstration });
     }
 
     private static (string, IReadOnlyList<(string, string)>) Related(SiteData data, Authority council, FinancialYear year)

@@ -6,13 +6,14 @@ namespace Upheld.Web.Councils;
 /// <summary>The words of one statistic's tile on a council page: the printed figure, its honest base, interval and comparison.</summary>
 public sealed record StatisticTile(string Title, string Figure, string? Base, string? Average, string? Interval, string? Comparison, string? Note)
 {
+    /// <param name="what">What the numerator did, after "12 of 14 detailed investigations": "upheld".</param>
     public static StatisticTile Proportion(string title, Statistic statistic, long numerator, long denominator,
-        string numeratorWords, string denominatorSingular, string denominatorPlural, string typePlural)
+        string what, string denominatorSingular, string denominatorPlural, string typePlural)
     {
         if (statistic.Value.Text is null)
             return new StatisticTile(title, $"No {denominatorPlural}", null, AverageText(statistic, typePlural), null, null, null);
         return new StatisticTile(title, statistic.Value.Text,
-            $"{numerator:N0} {numeratorWords} of {denominator:N0} {(denominator == 1 ? denominatorSingular : denominatorPlural)}",
+            $"{numerator:N0} of {denominator:N0} {(denominator == 1 ? denominatorSingular : denominatorPlural)} {what}",
             AverageText(statistic, typePlural),
             statistic.Interval is { } i ? $"95% interval: {Percent(i.Low)} to {Percent(i.High)}" : null,
             ComparisonText(statistic.Comparison), null);
@@ -36,9 +37,9 @@ public sealed record StatisticTile(string Title, string Figure, string? Base, st
 
     private static string? ComparisonText(Comparison? comparison) => comparison switch
     {
-        Statistics.Comparison.Higher => "Higher than similar councils, by more than chance alone would explain.",
-        Statistics.Comparison.Lower => "Lower than similar councils, by more than chance alone would explain.",
-        Statistics.Comparison.Similar => "Similar to similar councils: the difference could be chance.",
+        Statistics.Comparison.Higher => "Higher than the average, by more than chance alone would explain.",
+        Statistics.Comparison.Lower => "Lower than the average, by more than chance alone would explain.",
+        Statistics.Comparison.Similar => "Similar to the average: the difference could be chance.",
         _ => null,
     };
 

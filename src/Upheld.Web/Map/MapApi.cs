@@ -54,6 +54,7 @@ public static class MapApi
             Tier = tier,
             Geometry = new HexGeometry(layout),
             Cells = cells,
+            Demonstration = data.IsDemonstration,
         });
     }
 }

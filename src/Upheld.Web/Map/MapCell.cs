@@ -15,12 +15,12 @@ public sealed record MapCell(string Code, string Name, string Href, string? Figu
 
     public string ComparisonText => Comparison switch
     {
-        Statistics.Comparison.Higher => "higher than similar councils",
-        Statistics.Comparison.Lower => "lower than similar councils",
-        Statistics.Comparison.Similar => "similar to similar councils",
+        Statistics.Comparison.Higher => "higher than the average of similar councils",
+        Statistics.Comparison.Lower => "lower than the average of similar councils",
+        Statistics.Comparison.Similar => "similar to the average of similar councils",
         _ => "no data",
     };
 
-    /// <summary>The accessible name and tooltip: "Rutland: 100%, similar to similar councils".</summary>
+    /// <summary>The accessible name and tooltip: "Rutland: 100%, similar to the average of similar councils".</summary>
     public string Label => Figure is null ? $"{Name}: no data" : $"{Name}: {Figure}, {ComparisonText}";
 }

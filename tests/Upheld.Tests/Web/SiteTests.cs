@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Upheld.Tests.Web;
+
+/// <summary>Every route of the public site: pages, lasting redirects and not-found answers.</summary>
+public sealed partial class SiteTests : IAsyncLifetime
+{
+    private SiteHost _site = null!;
+
+    public Task InitializeAsync()
+    {
+        _site = new SiteHost();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Get(string path)
+    {
+        var response = await _site.Client.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+
+    [GeneratedRegex("<a class=\"upheld-hex [^\"]+\" href=\"(?<href>[^\"]+)\" aria-label=\"(?<label>[^\"]+)\"")]
+    private static partial Regex Hex();
+
+    [Fact]
+    public async Task The_home_page_maps_every_council_of_the_latest_published_year_with_a_link_and_a_name()
+    {
+        var (status, body, _) = await Get("/");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var hexes = Hex().Matches(body);
+        Assert.Equal(317, hexes.Count);
+        Assert.Contains(hexes, h => h.Groups["href"].Value == "/councils/E06000017/rutland/2019-20"
+            && h.Groups["label"].Value == "Rutland: 100%, similar to the average of similar councils");
+        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"/councils/E07000156/wellingborough/2019-20\">Wellingborough</a></th>", body);
+        Assert.DoesNotContain("<script", body);
+    }
+
+    [Theory]
+    [InlineData("/maps/2019-20/uphold/upper", 151, "Worcestershire: 86%")]
+    [InlineData("/maps/2019-20/compliance/upper", 151, "Worcestershire: 92%")]
+    [InlineData("/maps/2019-20/satisfactory-remedy/upper", 151, "Worcestershire: 16%")]
+    [InlineData("/maps/2019-20/per-100k/lower", 317, "Wellingborough: 2.5")]
+    public async Task Each_statistic_and_tier_has_its_map(string path, int hexes, string label)
+    {
+        var (status, body, _) = await Get(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var matches = Hex().Matches(body);
+        Assert.Equal(hexes, matches.Count);
+        Assert.Contains(matches, h => h.Groups["label"].Value.StartsWith(label, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/?year=2019-20&statistic=compliance&tier=upper", "/maps/2019-20/compliance/upper")]
+    [InlineData("/?statistic=per-100k", "/maps/2019-20/per-100k/lower")]
+    [InlineData("/councils/E06000017", "/councils/E06000017/rutland")]
+    [InlineData("/councils/E06000017?year=2019-20", "/councils/E06000017/rutland/2019-20")]
+    [InlineData("/councils/E06000017/rutland-county/2019-20", "/councils/E06000017/rutland/2019-20")]
+    public async Task Query_forms_and_old_slugs_move_permanently_to_the_lasting_path(string path, string location)
+    {
+        var (status, _, response) = await Get(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, status);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/?year=2020-21")]
+    [InlineData("/?year=2019-20&statistic=happiness")]
+    [InlineData("/maps/2020-21/uphold/lower")]
+    [InlineData("/maps/2019-20/uphold/middle")]
+    [InlineData("/maps/2019/uphold/lower")]
+    [InlineData("/councils/E99999999")]
+    [InlineData("/councils/E06000017?year=2020-21")]
+    [InlineData("/councils/E06000017/rutland/2020-21")]
+    [InlineData("/councils/E06000061/north-northamptonshire")]
+    [InlineData("/no/such/page")]
+    public async Task Unknown_or_unpublished_things_are_not_found_straight_away(string path)
+    {
+        var (status, body, _) = await Get(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Page not found", body);
+    }
+
+    [Fact]
+    public async Task A_council_page_gives_each_statistic_with_its_base_average_and_comparison()
+    {
+        var (status, body, _) = await Get("/councils/E10000003/cambridgeshire/2019-20");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1 class=\"govuk-heading-xl\">Cambridgeshire County Council</h1>", body);
+        Assert.Contains("<p class=\"upheld-tile__figure\">86%</p>", body);
+        Assert.Contains("12 of 14 detailed investigations upheld", body);
+        Assert.Contains("9 of 9 compliance outcomes where the council carried out the recommendations", body);
+        Assert.Contains("1 of 12 upheld decisions the council had already put right", body);
+        Assert.Contains("Upheld&#x27;s addition: the ombudsman publishes this figure from 2022-23 onwards.", body);
+        Assert.Contains("href=\"/councils/E07000008/cambridge\"", body); // its districts
+    }
+
+    [Fact]
+    public async Task A_council_with_nothing_investigated_says_so_rather_than_zero()
+    {
+        var (_, body, _) = await Get("/councils/E07000192/cannock-chase/2019-20");
+
+        Assert.Contains("<p class=\"upheld-tile__figure\">No detailed investigations</p>", body);
+        Assert.Contains("<p class=\"upheld-tile__figure\">No compliance outcomes</p>", body);
+        Assert.DoesNotContain(">0%<", body);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_and_styles_are_cacheable()
+    {
+        var (_, _, page) = await Get("/");
+        var (cssStatus, _, css) = await Get("/css/upheld.css");
+
+        Assert.Equal("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.OK, cssStatus);
+        Assert.Equal("public, max-age=86400", css.Headers.CacheControl?.ToString());
+    }
+}
