@@ -53,6 +53,10 @@ public sealed class SiteData(Database database, TimeProvider clock)
         return new PublishedYear(year, published[0].At, statistics);
     }
 
+    /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
+    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
+        Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
+
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
     private T Cached<T>(string key, Func<T> load) where T : class

@@ -63,8 +63,13 @@ public static class CouncilApi
         ];
         var years = data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn)
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
+        var trend = years.Select(y => (y.y, data.Year(y.y)!.Statistics[council.Code], y.Item2)).ToList();
         var (heading, related) = Related(data, council, year);
-        return Answers.Page<CouncilPage>(new { Council = council, Year = published, Years = years, Tiles = tiles, RelatedHeading = heading, Related = related, Demonstration = data.IsDemonstration });
+        return Answers.Page<CouncilPage>(new
+        {
+            Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
+            RelatedHeading = heading, Related = related, Demonstration = data.IsDemonstration,
+        });
     }
 
     private static (string, IReadOnlyList<(string, string)>) Related(SiteData data, Authority council, FinancialYear year)
