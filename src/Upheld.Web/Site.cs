@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Upheld.Storage;
 using Upheld.Web.Councils;
 using Upheld.Web.Map;
+using Upheld.Web.Pages;
 
 namespace Upheld.Web;
 
@@ -47,6 +48,7 @@ public static class Site
         });
         app.MapMaps();
         app.MapCouncils();
+        app.MapInformation();
         app.MapFallback(() => Answers.NotFound());
         return app;
     }

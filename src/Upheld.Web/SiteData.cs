@@ -57,6 +57,10 @@ public sealed class SiteData(Database database, TimeProvider clock)
     public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
         Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
 
+    /// <summary>A published year's complaints by category; the caller has checked that the year is published.</summary>
+    public IReadOnlyList<Upheld.Cases.CategoryCounts> Categories(FinancialYear year) =>
+        Cached($"categories:{year}", () => Upheld.Cases.CategoryCountsQuery.ForYear(database, year));
+
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
     private T Cached<T>(string key, Func<T> load) where T : class

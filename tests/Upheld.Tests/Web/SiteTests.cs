@@ -125,3 +125,62 @@ public sealed partial class SiteTests : IAsyncLifetime
         Assert.Equal("public, max-age=86400", css.Headers.CacheControl?.ToString());
     }
 }
+
+/// <summary>The year pages, the council search and the pages of fixed text.</summary>
+public sealed class SitePagesTests : IAsyncLifetime
+{
+    private SiteHost _site = null!;
+
+    public Task InitializeAsync()
+    {
+        _site = new SiteHost();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Theory]
+    [InlineData("/about", "About the statistics")]
+    [InlineData("/accessibility", "Accessibility statement")]
+    [InlineData("/privacy", "Privacy")]
+    [InlineData("/data", "Data and licences")]
+    [InlineData("/years/2019-20", "The national picture, 2019-20")]
+    [InlineData("/search", "Find a council")]
+    public async Task Each_page_has_its_title_heading_and_skip_link(string path, string heading)
+    {
+        var response = await _site.Client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<h1 class=\"govuk-heading-xl\">{heading}</h1>", body);
+        Assert.Contains("<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>", body);
+        Assert.Contains("<title>", body);
+    }
+
+    [Fact]
+    public async Task The_year_page_totals_the_cases_of_the_year()
+    {
+        var body = await _site.Client.GetStringAsync("/years/2019-20");
+
+        // The five letters' councils: 34 upheld of 39 investigations, 4 put right by the council of 34 upheld.
+        Assert.Contains("<dd class=\"govuk-summary-list__value\">34 (87%)</dd>", body);
+        Assert.Contains("<dd class=\"govuk-summary-list__value\">4 (12% of upheld)</dd>", body);
+        Assert.Contains("22 of 23 compliance outcomes (96%)", body);
+    }
+
+    [Fact]
+    public async Task An_unpublished_year_page_is_not_found()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync("/years/2020-21")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_finds_councils_by_either_name_including_abolished_ones()
+    {
+        var body = await _site.Client.GetStringAsync("/search?q=northamptonshire");
+
+        Assert.Contains("<a class=\"govuk-link\" href=\"/councils/E10000021/northamptonshire\">Northamptonshire County Council</a>", body);
+        Assert.Contains("<a class=\"govuk-link\" href=\"/councils/E07000152/east-northamptonshire\">East Northamptonshire Council</a>", body);
+        Assert.DoesNotContain("North Northamptonshire", body); // it began in 2021-22, which is not published here
+    }
+}
