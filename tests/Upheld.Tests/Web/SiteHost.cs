@@ -25,7 +25,8 @@ public sealed class SiteHost : IAsyncDisposable
     private readonly TestDatabase _store = TestDatabase.Sqlite();
     private readonly WebApplication _app;
 
-    public SiteHost(bool publish = true)
+    /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
+    public SiteHost(bool publish = true, bool live = false)
     {
         using (var folder = new ImportFolder().AsCases())
         {
@@ -33,9 +34,13 @@ public sealed class SiteHost : IAsyncDisposable
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
         }
         if (publish) Publication.Set(_store.Database, new FinancialYear(2019), PublishedAt);
-        _app = Site.Build(_store.Database, clock: Clock, configure: builder => builder.WebHost.UseTestServer());
+        _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
+        {
+            if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
+            else builder.WebHost.UseTestServer();
+        });
         _app.StartAsync().GetAwaiter().GetResult();
-        Client = _app.GetTestClient();
+        Client = live ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) } : _app.GetTestClient();
     }
 
     public TestClock Clock { get; } = new(PublishedAt.AddDays(1));
@@ -43,8 +48,12 @@ public sealed class SiteHost : IAsyncDisposable
     public HttpClient Client { get; }
     public Database Database => _store.Database;
 
+    /// <summary>Where a live site listens, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public string Address => Client.BaseAddress!.ToString().TrimEnd('/');
+
     public async ValueTask DisposeAsync()
     {
+        Client.Dispose();
         await _app.DisposeAsync();
         _store.Dispose();
     }
