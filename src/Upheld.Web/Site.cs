@@ -35,6 +35,11 @@ public static class Site
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
         });
+        // Pages are the same for every visitor: keep each rendering briefly, as SiteData keeps the figures behind it,
+        // and never across a change in which years are public, so a publication or withdrawal shows at once.
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .Expire(SiteData.Freshness)
+            .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,6 +51,7 @@ public static class Site
             // Styles change only with a new build, so browsers may keep them for a day.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        app.UseOutputCache();
         app.MapMaps();
         app.MapCouncils();
         app.MapInformation();

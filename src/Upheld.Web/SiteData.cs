@@ -44,6 +44,9 @@ public sealed class SiteData(Database database, TimeProvider clock)
         return schedule.Where(s => s.Value <= now).OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
     }
 
+    /// <summary>The published years as one string, which changes whenever a year becomes public or is withdrawn.</summary>
+    public string PublishedYearsKey() => string.Join(',', PublishedYears().Select(p => p.Year));
+
     public PublishedYear? Year(FinancialYear year)
     {
         var published = PublishedYears().Where(p => p.Year == year).ToList();
