@@ -18,6 +18,7 @@ internal static class BenchCommand
         var decisions = new Option<int>("--decisions") { Description = "How many decisions to generate", DefaultValueFactory = _ => 1_000_000 };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated folder and database" };
         var command = new Command("bench", "Run the benchmarks and print their figures") { decisions, keep };
+        command.Subcommands.Add(SiteBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");
@@ -71,7 +72,7 @@ internal static class BenchCommand
     }
 
     // Started as the apphost, the process path is the program itself; started through 'dotnet', it needs the assembly.
-    private static (string File, string[] Prefix) Self()
+    internal static (string File, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(BenchCommand).Assembly.Location]) : (path, []);
