@@ -64,23 +64,25 @@ public static class CouncilApi
         var years = data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn)
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
         var trend = years.Select(y => (y.y, data.Year(y.y)!.Statistics[council.Code], y.Item2)).ToList();
-        var (heading, related) = Related(data, council, year);
+        var related = Related(data, council, year);
         return Answers.Page<CouncilPage>(new
         {
             Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
-            RelatedHeading = heading, Related = related, Demonstration = data.IsDemonstration,
+            Related = related, Demonstration = data.IsDemonstration,
         });
     }
 
-    private static (string, IReadOnlyList<(string, string)>) Related(SiteData data, Authority council, FinancialYear year)
+    /// <summary>The councils a page links to: its districts or its county, and its successors once abolished.</summary>
+    private static IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string Href)> Links)> Related(SiteData data, Authority council, FinancialYear year)
     {
         (string, string) Link(Authority a) => (a.OfficialName, CouncilLinks.Page(a.Code, a.Name));
-        if (council.Type == AuthorityType.County)
-            return ("District councils in this county", data.Authorities.Where(a => a.ParentCode == council.Code && a.ExistsIn(year)).Select(Link).ToList());
-        if (council.ParentCode is { } parent && data.Authority(parent) is { } county)
-            return ("County council", [Link(county)]);
+        var groups = new List<(string, IReadOnlyList<(string, string)>)>();
         if (council.SuccessorCodes.Count > 0)
-            return ($"Replaced on {council.ValidTo!.Value.AddDays(1):d MMMM yyyy} by", council.SuccessorCodes.Select(data.Authority).OfType<Authority>().Select(Link).ToList());
-        return ("", []);
+            groups.Add(($"Replaced on {council.ValidTo!.Value.AddDays(1):d MMMM yyyy} by", council.SuccessorCodes.Select(data.Authority).OfType<Authority>().Select(Link).ToList()));
+        if (council.Type == AuthorityType.County)
+            groups.Add(("District councils in this county", data.Authorities.Where(a => a.ParentCode == council.Code && a.ExistsIn(year)).Select(Link).ToList()));
+        if (council.ParentCode is { } parent && data.Authority(parent) is { } county)
+            groups.Add(("County council", [Link(county)]));
+        return groups.Where(g => g.Item2.Count > 0).ToList();
     }
 }

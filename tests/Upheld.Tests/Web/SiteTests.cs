@@ -184,3 +184,19 @@ public sealed class SitePagesTests : IAsyncLifetime
         Assert.DoesNotContain("North Northamptonshire", body); // it began in 2021-22, which is not published here
     }
 }
+
+/// <summary>Councils abolished since keep their pages for the years they existed.</summary>
+public sealed class AbolishedCouncilTests
+{
+    [Fact]
+    public async Task An_abolished_district_links_to_its_successor_and_its_county()
+    {
+        await using var site = new SiteHost();
+
+        var body = await site.Client.GetStringAsync("/councils/E07000156/wellingborough/2019-20");
+
+        Assert.Contains("<h2 class=\"govuk-heading-m\">Replaced on 1 April 2021 by</h2>", body);
+        Assert.Contains("href=\"/councils/E06000061/north-northamptonshire\">North Northamptonshire Council</a>", body);
+        Assert.Contains("href=\"/councils/E10000021/northamptonshire\">Northamptonshire County Council</a>", body);
+    }
+}
