@@ -35,6 +35,18 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
         Assert.StartsWith(focused!.Split(':')[0], await page.Locator("h1").InnerTextAsync() + " ", StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task With_JavaScript_the_table_under_the_map_sorts_by_a_column()
+    {
+        var page = await session.OpenAsync("/maps/2019-20/uphold/upper", javaScript: true);
+
+        await page.Locator("table[data-sortable] thead th").Nth(1).Locator("button").ClickAsync();
+        await page.Locator("table[data-sortable] thead th").Nth(1).Locator("button").ClickAsync();
+
+        Assert.Equal("descending", await page.Locator("table[data-sortable] thead th").Nth(1).GetAttributeAsync("aria-sort"));
+        Assert.Equal("100%", await page.Locator("table[data-sortable] tbody tr").First.Locator("td").First.InnerTextAsync());
+    }
+
     [SkippableTheory]
     [InlineData("/", "home")]
     [InlineData("/maps/2019-20/per-100k/upper", "map")]
