@@ -7,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Upheld.Storage;
+using Upheld.Web.Api;
 using Upheld.Web.Councils;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
@@ -25,6 +26,7 @@ public static class Site
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", Microsoft.Extensions.Logging.LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", Microsoft.Extensions.Logging.LogLevel.Critical); // start-up failures are reported by the caller
         builder.Services.AddRazorComponents();
+        builder.Services.AddOpenApi("v1", options => options.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<SiteData>();
@@ -55,6 +57,8 @@ public static class Site
         app.MapMaps();
         app.MapCouncils();
         app.MapInformation();
+        app.MapOpenData();
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());
         return app;
     }
