@@ -17,4 +17,5 @@ root.Subcommands.Add(LettersCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return root.Parse(args).Invoke();
