@@ -28,6 +28,9 @@ internal static class LettersBench
                 var count = parse.GetValue(decisions);
                 SyntheticDataset.Write(folder, count, year, ReferenceData.Councils().Where(c => c.ExistsIn(year)).ToList());
                 BenchCommand.Time("import", ["import", folder, "--db", db]);
+                // Wall-clock figures mean little on a machine others are loading: say how loaded it was.
+                if (File.Exists("/proc/loadavg"))
+                    Console.WriteLine($"load average before the run: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
                 var letters = ReferenceData.Councils().Count(c => c.ExistsIn(year));
                 var html = BenchCommand.Time("letters html", ["letters", "--year", year.ToString(), "--out", Path.Combine(work.FullName, "html"), "--format", "html", "--db", db]);
                 BenchCommand.Report("letters html", $"{letters:N0} letters of {year} (target: under 2 s)", html);
