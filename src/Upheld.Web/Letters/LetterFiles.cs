@@ -65,7 +65,7 @@ public static class LetterFiles
         {
             if (printer.IsValueCreated && printer.Value.IsCompletedSuccessfully) await printer.Value.Result.DisposeAsync();
         }
-        return new LetterFilesResult(written, reused, failures,
+        return new LetterFilesResult(written, reused, failures.Order(StringComparer.Ordinal).ToList(),
             letters.Where(l => l.Approval == ApprovalState.ChangedSinceApproval).Select(l => l.Letter.AuthorityCode).ToList());
 
         async Task PrintAsync(ComposedLetter composed, string page, string key)
