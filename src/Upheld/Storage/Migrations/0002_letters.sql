@@ -16,15 +16,15 @@ CREATE TABLE letter_approvals (
     PRIMARY KEY (authority_code, year)
 );
 
--- Rendered letters keyed by the hash of the page rendered (content, edition, template), so a PDF is rendered once until it changes.
+-- Rendered letters keyed by the hash of their content and edition, so a PDF is rendered once until its data changes.
 -- BYTEA is PostgreSQL's binary type; SQLite stores a blob as given whatever the declared type.
 CREATE TABLE letter_renders (
-    render_key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
     format TEXT NOT NULL,
     authority_code TEXT NOT NULL,
     year INTEGER NOT NULL,
     body BYTEA NOT NULL,
-    PRIMARY KEY (render_key, format)
+    PRIMARY KEY (content_hash, format)
 );
 CREATE INDEX letter_renders_by_letter ON letter_renders (authority_code, year, format);
 
