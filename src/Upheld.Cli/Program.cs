@@ -1,12 +1,20 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Upheld.Cli.Commands;
 
 // One root command; every subcommand takes --db (a PostgreSQL connection string when it contains '=', else an SQLite file).
-var root = new RootCommand("Upheld: an ombudsman's annual statistics, letters and public site for councils.");
-root.Options.Add(CommonOptions.Database);
+// A plain command named "upheld", not RootCommand, whose name would be the assembly's ("Upheld.Cli").
+var root = new Command("upheld", "Upheld: an ombudsman's annual statistics, letters and public site for councils.")
+{
+    new HelpOption(),
+    new VersionOption(),
+    CommonOptions.Database,
+};
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(LettersCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

@@ -5,7 +5,7 @@ using Upheld.Authorities;
 
 namespace Upheld.Cli.Commands;
 
-/// <summary><c>upheld bench [--decisions N]</c>: times the import and the statistics on a synthetic national dataset (<c>bench letters</c>: the letters).</summary>
+/// <summary><c>upheld bench [--decisions N]</c>: times the import and the statistics on a synthetic national dataset (<c>bench letters</c> and <c>bench site</c> time the letters and the site).</summary>
 /// <remarks>
 /// Each step runs as a separate <c>upheld</c> process, so the figures are the wall-clock times a user sees,
 /// start-up included. Targets on a 2-core machine: 1,000,000 decisions imported into SQLite in under 15 s,
@@ -19,6 +19,7 @@ internal static class BenchCommand
         var keep = new Option<bool>("--keep") { Description = "Keep the generated folder and database" };
         var command = new Command("bench", "Run the benchmarks and print their figures") { decisions, keep };
         command.Subcommands.Add(LettersBench.Create());
+        command.Subcommands.Add(SiteBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");
@@ -72,7 +73,7 @@ internal static class BenchCommand
     }
 
     // Started as the apphost, the process path is the program itself; started through 'dotnet', it needs the assembly.
-    private static (string File, string[] Prefix) Self()
+    internal static (string File, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath!;
         return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(BenchCommand).Assembly.Location]) : (path, []);

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Upheld.Authorities;
 using Upheld.Statistics;
 
 namespace Upheld.Cli.Commands;
@@ -9,13 +10,15 @@ internal static class StatisticsTable
     public static void Write(IReadOnlyList<AuthorityStatistics> results)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        // Written to a file or a pipe, the table keeps its full width rather than wrapping at 80 columns.
+        if (Console.IsOutputRedirected) console.Profile.Width = 240;
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Code", "Authority", "Type", "Investigated", "Upheld", "Average", "Compliance", "Average", "Remedied", "Average", "Per 100k", "Average");
         foreach (var column in table.Columns.Skip(3)) column.RightAligned();
         foreach (var r in results)
         {
             table.AddRow(
-                new Text(r.Code), new Text(r.Name), new Text(r.Type.ToString()),
+                new Text(r.Code), new Text(r.Name), new Text(r.Type.DisplayName()),
                 new Text(r.Counts.Investigations.ToString("N0")),
                 Cell(r.Uphold), new Text(r.Uphold.Average.Text ?? "–"),
                 Cell(r.Compliance), new Text(r.Compliance.Average.Text ?? "–"),

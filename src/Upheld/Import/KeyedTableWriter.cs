@@ -18,7 +18,7 @@ internal readonly record struct WrittenRow(int Line, object?[] Values, RowFate F
 /// <summary>Writes rows keyed by their first columns: new rows are added, identical rows left alone, others replaced or refused.</summary>
 /// <remarks>
 /// Rows are inserted in batches with <c>ON CONFLICT DO NOTHING RETURNING</c> the keys that went in (both engines
-/// support it); only the rows whose key was already stored are then read back one by one and compared. A million
+/// support it); the rows whose key was already stored are then read back in one statement and compared. A million
 /// new rows cost five thousand statements on PostgreSQL, where each statement is a round trip. SQLite looks up
 /// parameters by name in a linear list, so a many-row statement costs the square of its parameters: there each
 /// statement holds one row, which in-process costs no round trip.
@@ -32,9 +32,9 @@ internal sealed class KeyedTableWriter : IDisposable
     private readonly string[] _columns;
     private readonly int _keyCount;
     private readonly int _comparedCount;
-    private readonly DbCommand _select;
     private readonly DbCommand _update;
     private readonly Dictionary<int, DbCommand> _inserts = [];
+    private readonly Dictionary<int, DbCommand> _selects = [];
     private readonly List<(int Line, object?[] Values)> _pending = [];
 
     /// <param name="insertOnly">How many trailing columns are written with a new row only, never compared or replaced.</param>
@@ -49,7 +49,6 @@ internal sealed class KeyedTableWriter : IDisposable
         _batchRows = connection is Microsoft.Data.Sqlite.SqliteConnection ? 1 : 200;
         var where = string.Join(" AND ", columns[..keyCount].Select((c, i) => $"{c} = @p{i}"));
         var compared = columns[.._comparedCount];
-        _select = Command(keyCount, $"SELECT {string.Join(", ", compared)} FROM {table} WHERE {where}");
         _update = Command(_comparedCount,
             $"UPDATE {table} SET {string.Join(", ", compared.Skip(keyCount).Select((c, i) => $"{c} = @p{i + keyCount}"))} WHERE {where}");
     }
@@ -73,7 +72,7 @@ internal sealed class KeyedTableWriter : IDisposable
         if (_batchRows == 1)
         {
             var (line, values) = _pending[0];
-            written = [insert.ExecuteNonQuery() == 1 ? new WrittenRow(line, values, RowFate.Added, null, null) : Existing(line, values, replace)];
+            written = [insert.ExecuteNonQuery() == 1 ? new WrittenRow(line, values, RowFate.Added, null, null) : Compare(line, values, Stored([values])[Key(values.Take(_keyCount))], replace)];
         }
         else
         {
@@ -82,32 +81,51 @@ internal sealed class KeyedTableWriter : IDisposable
             {
                 while (reader.Read()) added.Add(Key(Enumerable.Range(0, _keyCount).Select(reader.GetValue)));
             }
+            var existing = _pending.Where(p => !added.Contains(Key(p.Values.Take(_keyCount)))).ToList();
+            var stored = existing.Count == 0 ? [] : Stored(existing.Select(p => p.Values).ToList());
             written = _pending.Select(p => added.Contains(Key(p.Values.Take(_keyCount)))
                 ? new WrittenRow(p.Line, p.Values, RowFate.Added, null, null)
-                : Existing(p.Line, p.Values, replace)).ToList();
+                : Compare(p.Line, p.Values, stored[Key(p.Values.Take(_keyCount))], replace)).ToList();
         }
         _pending.Clear();
         return written;
     }
 
-    private WrittenRow Existing(int line, object?[] values, bool replace)
+    /// <summary>The stored compared columns of rows with these keys, as text, by key: one statement for the lot.</summary>
+    private Dictionary<string, string?[]> Stored(IReadOnlyList<object?[]> rows)
     {
-        Bind(_select, values);
-        string? column = null, stored = null;
-        using (var reader = _select.ExecuteReader())
+        var select = SelectFor(rows.Count);
+        for (var row = 0; row < rows.Count; row++)
+            for (var key = 0; key < _keyCount; key++)
+                select.Parameters[row * _keyCount + key].Value = rows[row][key] ?? DBNull.Value;
+        var stored = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
         {
-            reader.Read();
-            for (var i = _keyCount; i < _comparedCount && column is null; i++)
-            {
-                var storedText = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
-                if (storedText != Text(values[i])) (column, stored) = (_columns[i], storedText);
-            }
+            var values = Enumerable.Range(0, _comparedCount).Select(i => reader.IsDBNull(i) ? null : Text(reader.GetValue(i))).ToArray();
+            stored[Key(values.Take(_keyCount))] = values;
         }
-        if (column is null) return new WrittenRow(line, values, RowFate.Unchanged, null, null);
-        if (!replace) return new WrittenRow(line, values, RowFate.Conflict, column, stored);
+        return stored;
+    }
+
+    private WrittenRow Compare(int line, object?[] values, string?[] stored, bool replace)
+    {
+        var differing = Enumerable.Range(_keyCount, _comparedCount - _keyCount).FirstOrDefault(i => stored[i] != Text(values[i]), -1);
+        if (differing < 0) return new WrittenRow(line, values, RowFate.Unchanged, null, null);
+        if (!replace) return new WrittenRow(line, values, RowFate.Conflict, _columns[differing], stored[differing]);
         Bind(_update, values);
         _update.ExecuteNonQuery();
-        return new WrittenRow(line, values, RowFate.Replaced, column, stored);
+        return new WrittenRow(line, values, RowFate.Replaced, _columns[differing], stored[differing]);
+    }
+
+    private DbCommand SelectFor(int rows)
+    {
+        if (_selects.TryGetValue(rows, out var command)) return command;
+        var keys = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, _keyCount).Select(k => $"@p{r * _keyCount + k}")) + ")");
+        command = Command(rows * _keyCount,
+            $"SELECT {string.Join(", ", _columns[.._comparedCount])} FROM {_table} WHERE ({string.Join(", ", _columns[.._keyCount])}) IN ({string.Join(", ", keys)})");
+        _selects[rows] = command;
+        return command;
     }
 
     private DbCommand InsertFor(int rows)
@@ -128,9 +146,8 @@ internal sealed class KeyedTableWriter : IDisposable
 
     public void Dispose()
     {
-        _select.Dispose();
         _update.Dispose();
-        foreach (var insert in _inserts.Values) insert.Dispose();
+        foreach (var command in _inserts.Values.Concat(_selects.Values)) command.Dispose();
     }
 
     private DbCommand Command(int parameters, string sql)

@@ -58,10 +58,10 @@ public abstract class LetterReviewTests(DatabaseProvider provider) : IDisposable
     }
 
     [SkippableFact]
-    public void Demonstration_data_is_marked_outside_the_letters_own_text()
+    public void Letters_from_synthetic_figures_are_marked_outside_the_letters_own_text()
     {
         using (var connection = Scenario.Database.Connect())
-            LetterReview.MarkDemonstration(connection, "E06000017", LetterScenario.Year);
+            Provenance.Record(connection, [("E06000017", LetterScenario.Year, DataSource.Synthetic, "test"), ("E10000003", LetterScenario.Year, DataSource.Published, null)]);
 
         var letter = Scenario.Compose("E06000017").Letter;
         Assert.Contains(letter.Notices, n => n.StartsWith("Demonstration data", StringComparison.Ordinal));

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Upheld.Statistics;
+
+namespace Upheld.Web.Councils;
+
+/// <summary>The words of one statistic's tile on a council page: the printed figure, its honest base, interval and comparison.</summary>
+public sealed record StatisticTile(string Title, string Figure, string? Base, string? Average, string? Interval, string? Comparison, string? Note)
+{
+    /// <param name="what">What the numerator did, after "12 of 14 detailed investigations": "upheld".</param>
+    public static StatisticTile Proportion(string title, Statistic statistic, long numerator, long denominator,
+        string what, string denominatorSingular, string denominatorPlural, string typePlural)
+    {
+        if (statistic.Value.Text is null)
+            return new StatisticTile(title, $"No {denominatorPlural}", null, AverageText(statistic, typePlural), null, null, null);
+        return new StatisticTile(title, statistic.Value.Text,
+            $"{numerator:N0} of {denominator:N0} {(denominator == 1 ? denominatorSingular : denominatorPlural)} {what}",
+            AverageText(statistic, typePlural),
+            statistic.Interval is { } i ? $"95% interval: {Percent(i.Low)} to {Percent(i.High)}" : null,
+            ComparisonText(statistic.Comparison), null);
+    }
+
+    public static StatisticTile PerHundredThousand(Statistic statistic, long upheld, long? population, FinancialYear year, string typePlural)
+    {
+        var note = year.StartYear < 2022 ? "Upheld's addition: the ombudsman publishes this figure from 2022-23 onwards." : null;
+        const string title = "Upheld complaints per 100,000 residents";
+        if (statistic.Value.Text is null)
+            return new StatisticTile(title, "No population estimate", null, AverageText(statistic, typePlural), null, null, note);
+        return new StatisticTile(title, statistic.Value.Text,
+            $"{upheld:N0} upheld {(upheld == 1 ? "decision" : "decisions")}; {population:N0} residents (ONS mid-year estimate)",
+            AverageText(statistic, typePlural),
+            statistic.Interval is { } i ? $"95% interval: {Rate(i.Low)} to {Rate(i.High)}" : null,
+            ComparisonText(statistic.Comparison), note);
+    }
+
+    private static string? AverageText(Statistic statistic, string typePlural) =>
+        statistic.Average.Text is { } text ? $"Average of {typePlural}: {text}" : null;
+
+    private static string? ComparisonText(Comparison? comparison) => comparison switch
+    {
+        Statistics.Comparison.Higher => "Higher than the average, by more than chance alone would explain.",
+        Statistics.Comparison.Lower => "Lower than the average, by more than chance alone would explain.",
+        Statistics.Comparison.Similar => "Similar to the average: the difference could be chance.",
+        _ => null,
+    };
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Rate(double rate) => rate.ToString("0.0", CultureInfo.InvariantCulture);
+}

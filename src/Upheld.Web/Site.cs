@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Upheld.Storage;
+using Upheld.Web.Councils;
+using Upheld.Web.Map;
+using Upheld.Web.Pages;
+
+namespace Upheld.Web;
+
+/// <summary>The public site, <em>Your council's performance</em>: server-rendered pages that work without JavaScript.</summary>
+public static class Site
+{
+    /// <summary>Builds the site over <paramref name="database"/>; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
+    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
+        // The framework's start-up chatter (data-protection keys, hosting) is not news to someone serving the site.
+        builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", Microsoft.Extensions.Logging.LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", Microsoft.Extensions.Logging.LogLevel.Critical); // start-up failures are reported by the caller
+        builder.Services.AddRazorComponents();
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton<SiteData>();
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
+        });
+        // Pages are the same for every visitor: keep each rendering briefly, as SiteData keeps the figures behind it,
+        // and never across a change in which years are public, so a publication or withdrawal shows at once.
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .Expire(SiteData.Freshness)
+            .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseResponseCompression();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(Site).Assembly, "Upheld.Web.wwwroot"),
+            // Styles change only with a new build, so browsers may keep them for a day.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
+        app.UseOutputCache();
+        app.MapMaps();
+        app.MapCouncils();
+        app.MapInformation();
+        app.MapFallback(() => Answers.NotFound());
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        return next();
+    }
+}

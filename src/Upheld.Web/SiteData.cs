@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using Upheld.Authorities;
+using Upheld.Statistics;
+using Upheld.Storage;
+
+namespace Upheld.Web;
+
+/// <summary>One published year's statistics for every council, as the public site shows them.</summary>
+public sealed record PublishedYear(FinancialYear Year, DateTimeOffset PublishedAt, IReadOnlyDictionary<string, AuthorityStatistics> Statistics);
+
+/// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
+/// <remarks>
+/// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
+/// without a restart, while a burst of requests costs one computation.
+/// </remarks>
+public sealed class SiteData(Database database, TimeProvider clock)
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, object Value)> _cache = new();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public IReadOnlyList<Authority> Authorities => Cached("authorities", () =>
+    {
+        using var connection = database.Connect();
+        return AuthorityStore.All(connection);
+    });
+
+    /// <summary>True when the database holds the generated demonstration dataset, which every page then says.</summary>
+    public bool IsDemonstration => Cached("demonstration", () => (object)Provenance.IsDemonstration(database)) is true;
+
+    public Authority? Authority(string code) => Authorities.FirstOrDefault(a => a.Code == code);
+
+    /// <summary>Published years, oldest first; a year whose time has not come is not among them.</summary>
+    public IReadOnlyList<(FinancialYear Year, DateTimeOffset At)> PublishedYears()
+    {
+        var schedule = Cached("schedule", () =>
+        {
+            using var connection = database.Connect();
+            return Publication.Schedule(connection);
+        });
+        var now = Now;
+        return schedule.Where(s => s.Value <= now).OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
+    }
+
+    /// <summary>The published years as one string, which changes whenever a year becomes public or is withdrawn.</summary>
+    public string PublishedYearsKey() => string.Join(',', PublishedYears().Select(p => p.Year));
+
+    public PublishedYear? Year(FinancialYear year)
+    {
+        var published = PublishedYears().Where(p => p.Year == year).ToList();
+        if (published.Count == 0) return null;
+        var statistics = Cached($"year:{year}", () =>
+            StatisticsEngine.Compute(CountsQuery.ForYear(database, year)).ToDictionary(s => s.Code));
+        return new PublishedYear(year, published[0].At, statistics);
+    }
+
+    /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
+    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
+        Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
+
+    /// <summary>A published year's complaints by category; the caller has checked that the year is published.</summary>
+    public IReadOnlyList<Upheld.Cases.CategoryCounts> Categories(FinancialYear year) =>
+        Cached($"categories:{year}", () => Upheld.Cases.CategoryCountsQuery.ForYear(database, year));
+
+    public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
+
+    private T Cached<T>(string key, Func<T> load) where T : class
+    {
+        var now = Now;
+        if (_cache.TryGetValue(key, out var entry) && now - entry.At < Freshness) return (T)entry.Value;
+        var value = load();
+        _cache[key] = (now, value);
+        return value;
+    }
+}

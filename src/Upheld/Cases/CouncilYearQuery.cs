@@ -1,0 +1,78 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Upheld.Storage;
+
+namespace Upheld.Cases;
+
+/// <summary>Reads one council's year of cases for its public page.</summary>
+public static class CouncilYearQuery
+{
+    private sealed class Counted
+    {
+        public string? Key { get; set; }
+        public long Count { get; set; }
+    }
+
+    private sealed class DecisionRow
+    {
+        public string Case_Ref { get; set; } = "";
+        public string? Category { get; set; }
+        public string? Subcategory { get; set; }
+        public string Decision_Date { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public long Remedied_By_Authority { get; set; }
+        public string? Summary { get; set; }
+    }
+
+    private sealed class ReportRow
+    {
+        public string Case_Ref { get; set; } = "";
+        public string Issued_Date { get; set; } = "";
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+    }
+
+    private sealed class ImprovementRow
+    {
+        public string Case_Ref { get; set; } = "";
+        public string Text { get; set; } = "";
+        public string Decision_Date { get; set; } = "";
+    }
+
+    public static CouncilYear For(Database database, string code, FinancialYear year)
+    {
+        using var connection = database.Connect();
+        return For(connection, code, year);
+    }
+
+    public static CouncilYear For(DbConnection connection, string code, FinancialYear year)
+    {
+        var p = new { code, year = year.StartYear, upheld = Outcomes.Upheld, kind = "service_improvement" };
+        var received = connection.Query<Counted>(
+            "SELECT category AS key, COUNT(*) AS count FROM received WHERE year = @year AND authority_code = @code GROUP BY category", p)
+            .ToDictionary(r => r.Key ?? "Not recorded", r => (int)r.Count);
+        var outcomes = connection.Query<Counted>(
+            "SELECT outcome AS key, COUNT(*) AS count FROM decisions WHERE year = @year AND authority_code = @code GROUP BY outcome", p)
+            .ToDictionary(r => r.Key!, r => (int)r.Count);
+        var upheld = connection.Query<DecisionRow>(
+            """
+            SELECT case_ref, category, subcategory, decision_date, outcome, remedied_by_authority, summary FROM decisions
+            WHERE year = @year AND authority_code = @code AND outcome = @upheld ORDER BY decision_date, case_ref
+            """, p)
+            .Select(d => new DecisionSummary(d.Case_Ref, d.Category, d.Subcategory, Date(d.Decision_Date), d.Outcome, d.Remedied_By_Authority == 1, d.Summary))
+            .ToList();
+        var reports = connection.Query<ReportRow>(
+            "SELECT case_ref, issued_date, title, summary FROM public_reports WHERE year = @year AND authority_code = @code ORDER BY issued_date, case_ref", p)
+            .Select(r => new PublicReportSummary(r.Case_Ref, Date(r.Issued_Date), r.Title, r.Summary)).ToList();
+        var improvements = connection.Query<ImprovementRow>(
+            """
+            SELECT r.case_ref, r.text, d.decision_date FROM recommendations r JOIN decisions d ON d.case_ref = r.case_ref
+            WHERE d.year = @year AND d.authority_code = @code AND r.kind = @kind AND r.text <> '' ORDER BY d.decision_date, r.case_ref, r.seq
+            """, p)
+            .Select(r => new ServiceImprovement(r.Case_Ref, r.Text, Date(r.Decision_Date))).ToList();
+        return new CouncilYear(received, outcomes, upheld, reports, improvements);
+    }
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Dapper;
+using Upheld.Import;
+using Upheld.Storage;
+
+namespace Upheld.Demo;
+
+/// <summary>The demonstration dataset: every English council from 2018-19 to 2024-25, generated case by case from a fixed seed.</summary>
+/// <remarks>
+/// The same seed gives the same folder, byte for byte, on every machine. <see cref="Load"/> imports it with the ordinary
+/// importer, publishes each year at its date and marks every authority-year as published or synthetic.
+/// </remarks>
+public static class DemoDataset
+{
+    public const int Seed = 20200729;
+
+    /// <summary>Every generated case, with its outcome, remedies, compliance outcome and any public report.</summary>
+    public static IReadOnlyList<DemoCase> Generate()
+    {
+        var random = new DemoRandom(Seed);
+        var councils = new Councils(random);
+        var cases = CaseJourneys.Generate(random, councils);
+        NumberCases(cases);
+        DecisionOutcomes.Assign(random, cases, councils);
+        Remedies.Recommend(random, cases, councils);
+        WorcestershireReport.Pin(random, cases, councils);
+        ComplianceOutcomes.Assign(random, cases, councils);
+        PublicReports.Choose(random, cases);
+        Summaries.Write(random, cases);
+        return cases;
+    }
+
+    /// <summary>Writes the dataset as an import folder.</summary>
+    public static void Export(string folder) => DemoFolder.Write(folder, Generate());
+
+    /// <summary>Imports the dataset into <paramref name="database"/>, publishes its years and marks its provenance.</summary>
+    public static ImportResult Load(Database database)
+    {
+        var folder = Directory.CreateTempSubdirectory("upheld-demo-");
+        try
+        {
+            Export(folder.FullName);
+            var result = new Importer(database).Import(folder.FullName);
+            if (!result.Succeeded) return result;
+            foreach (var year in DemoYears.All) Publication.Set(database, year.Year, year.PublishedAt);
+            MarkProvenance(database);
+            return result;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Loads the dataset only into a database holding no cases and no counts, as <c>upheld serve --demo</c> does; true if it loaded.</summary>
+    public static bool LoadIfEmpty(Database database)
+    {
+        database.Migrate();
+        using (var connection = database.Connect())
+        {
+            var empty = connection.ExecuteScalar<long>(
+                "SELECT (SELECT COUNT(*) FROM received) + (SELECT COUNT(*) FROM decisions) + (SELECT COUNT(*) FROM compliance) + (SELECT COUNT(*) FROM counts)") == 0;
+            if (!empty) return false;
+        }
+        var result = Load(database);
+        if (!result.Succeeded) throw new InvalidOperationException("the demonstration dataset could not be imported: " + string.Join("; ", result.Problems.Lines()));
+        return true;
+    }
+
+    private static void MarkProvenance(Database database)
+    {
+        using var connection = database.Connect();
+        using var transaction = connection.BeginTransaction();
+        var councils = Authorities.AuthorityStore.All(connection, transaction);
+        var rows = DemoYears.All.SelectMany(y => councils.Where(c => c.ExistsIn(y.Year)).Select(c =>
+            PublishedCouncils.IsPublished(c.Code, y.Year)
+                ? (c.Code, y.Year, DataSource.Published, (string?)"figures of the ombudsman's 2020 annual review letter")
+                : (c.Code, y.Year, DataSource.Synthetic, (string?)"generated demonstration data")));
+        Provenance.Record(connection, rows, transaction);
+        Provenance.MarkDemonstration(connection, transaction);
+        transaction.Commit();
+    }
+
+    // References like the ombudsman's: the year received, then a running number in the order complaints arrived.
+    private static void NumberCases(List<DemoCase> cases)
+    {
+        foreach (var year in cases.GroupBy(c => FinancialYear.Containing(c.Received)).OrderBy(g => g.Key))
+        {
+            var number = 0;
+            foreach (var complaint in year.OrderBy(c => c.Received).ThenBy(c => c.ReceivedBy.Code, StringComparer.Ordinal))
+            {
+                number++;
+                complaint.Ref = string.Create(CultureInfo.InvariantCulture, $"{year.Key.StartYear % 100:00}-{number / 1000:000}-{number % 1000:000}");
+            }
+        }
+    }
+}

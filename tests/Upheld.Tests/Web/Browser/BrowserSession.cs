@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace Upheld.Tests.Web.Browser;
+
+/// <summary>One headless Debian Chromium, driven by Playwright, over a live site on loopback: shared by a test class.</summary>
+/// <remarks>Outside CI a machine without Chromium skips the browser tests with a message; in CI they must run (./test installs it).</remarks>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public SiteHost Site { get; private set; } = null!;
+    public string? Missing { get; private set; }
+
+    /// <summary>Where screenshots are kept for people to look at: TestResults/screenshots.</summary>
+    public static string Screenshots { get; } = Path.Combine(FindRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Missing = $"{Chromium} is not installed (./test installs it)";
+            return;
+        }
+        Site = new SiteHost(live: true);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>A new page with JavaScript off, as the site must work without it.</summary>
+    public async Task<IPage> OpenAsync(string path, bool javaScript = false)
+    {
+        if (Missing is not null)
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException($"Browser tests must run in CI: {Missing}");
+            Skip.If(true, $"Browser test skipped: {Missing}");
+        }
+        var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Site.Address + path);
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Site is not null) await Site.DisposeAsync();
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Upheld.slnx"))) directory = directory.Parent;
+        return directory?.FullName ?? Path.GetTempPath();
+    }
+}

@@ -1,0 +1,76 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Upheld.Tests.Web.Browser;
+
+/// <summary>The public site in a real browser: the map, keyboard use, and an automated WCAG 2.2 AA check of every kind of page.</summary>
+public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [SkippableFact]
+    public async Task The_map_draws_a_hexagon_for_every_council_without_JavaScript()
+    {
+        var page = await session.OpenAsync("/maps/2019-20/uphold/upper");
+
+        Assert.Equal(151, await page.Locator("a.upheld-hex").CountAsync());
+        Assert.Equal(151, await page.Locator("table.govuk-table tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "map-2019-20-uphold-upper.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task A_keyboard_alone_reaches_a_council_from_the_map()
+    {
+        var page = await session.OpenAsync("/");
+
+        string? focused = null;
+        for (var presses = 0; presses < 40 && focused is null; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string?>("() => document.activeElement?.closest('a.upheld-hex')?.getAttribute('aria-label') ?? null");
+        }
+        Assert.NotNull(focused);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "map-keyboard-focus.png") });
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/councils/E0"));
+        Assert.StartsWith(focused!.Split(':')[0], await page.Locator("h1").InnerTextAsync() + " ", StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData("/", "home")]
+    [InlineData("/maps/2019-20/per-100k/upper", "map")]
+    [InlineData("/councils/E10000034/worcestershire/2019-20", "council")]
+    [InlineData("/councils/E07000192/cannock-chase/2019-20", "council-nothing-investigated")]
+    [InlineData("/years/2019-20", "year")]
+    [InlineData("/about", "about")]
+    [InlineData("/accessibility", "accessibility")]
+    [InlineData("/search?q=shire", "search")]
+    [InlineData("/no/such/page", "not-found")]
+    public async Task Each_kind_of_page_passes_an_automated_WCAG_2_2_AA_check(string path, string name)
+    {
+        var page = await session.OpenAsync(path, javaScript: true);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, $"{name}.png"), FullPage = true });
+
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")));
+    }
+}
+
+/// <summary>Proof that the accessibility check above is live: it must catch a page that is plainly wrong.</summary>
+public sealed class AccessibilityCheckTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [SkippableFact]
+    public async Task The_check_finds_an_image_without_a_text_alternative()
+    {
+        var page = await session.OpenAsync("/about", javaScript: true);
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><img src=\"/x.png\"></main></body></html>");
+
+        var result = await page.RunAxe();
+
+        Assert.Contains(result.Violations, v => v.Id == "image-alt");
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Import;
+using Upheld.Tests.Storage;
+using Upheld.Web;
+
+namespace Upheld.Tests.Web;
+
+/// <summary>A clock the test sets by hand.</summary>
+public sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>The public site in memory over the five 2020 letters' cases, with 2019-20 published on 29 July 2020.</summary>
+public sealed class SiteHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset PublishedAt = new(2020, 7, 29, 8, 30, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase _store = TestDatabase.Sqlite();
+    private readonly WebApplication _app;
+
+    /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
+    public SiteHost(bool publish = true, bool live = false)
+    {
+        using (var folder = new ImportFolder().AsCases())
+        {
+            var result = new Importer(_store.Database).Import(folder.Path);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
+        }
+        if (publish) Publication.Set(_store.Database, new FinancialYear(2019), PublishedAt);
+        _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
+        {
+            if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
+            else builder.WebHost.UseTestServer();
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+        Client = live ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) } : _app.GetTestClient();
+    }
+
+    public TestClock Clock { get; } = new(PublishedAt.AddDays(1));
+    /// <summary>A client that reports redirects rather than following them, as the test server's client does.</summary>
+    public HttpClient Client { get; }
+    public Database Database => _store.Database;
+
+    /// <summary>Where a live site listens, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public string Address => Client.BaseAddress!.ToString().TrimEnd('/');
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+        _store.Dispose();
+    }
+}
