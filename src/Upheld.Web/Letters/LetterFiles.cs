@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using System.Text;
 using Upheld.Letters;
 
@@ -10,7 +11,8 @@ public sealed record LetterFilesResult(int Written, int PdfsReused, IReadOnlyLis
 /// <summary>Writes composed letters into a folder, one file per council and format, each written atomically.</summary>
 /// <remarks>
 /// File names start with the council's code. Other files in the folder are left alone. A PDF is printed only when no
-/// rendering of the same content hash is kept in the store; a failed print names the council and the rest carry on.
+/// rendering of the same HTML (content, edition and template) is kept in the store; a failed print names the council
+/// and the rest carry on.
 /// </remarks>
 public static class LetterFiles
 {
@@ -42,8 +44,10 @@ public static class LetterFiles
                 lock (gate) written++;
             }
             if (!formats.Contains("pdf")) { done?.Invoke(composed); continue; }
+            // Keyed by the page printed, so a change of template or style re-prints as surely as a change of data.
+            var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(page)));
             byte[]? kept;
-            lock (gate) kept = RenderedLetters.Find(connection, composed.ContentHash, "pdf");
+            lock (gate) kept = RenderedLetters.Find(connection, key, "pdf");
             if (kept is not null)
             {
                 WriteAtomically(Path.Combine(folder, FileName(composed.Letter, "pdf")), kept);
@@ -51,7 +55,7 @@ public static class LetterFiles
                 done?.Invoke(composed);
                 continue;
             }
-            pending.Add(PrintAsync(composed, page));
+            pending.Add(PrintAsync(composed, page, key));
         }
         try
         {
@@ -61,17 +65,17 @@ public static class LetterFiles
         {
             if (printer.IsValueCreated && printer.Value.IsCompletedSuccessfully) await printer.Value.Result.DisposeAsync();
         }
-        return new LetterFilesResult(written, reused, failures,
+        return new LetterFilesResult(written, reused, failures.Order(StringComparer.Ordinal).ToList(),
             letters.Where(l => l.Approval == ApprovalState.ChangedSinceApproval).Select(l => l.Letter.AuthorityCode).ToList());
 
-        async Task PrintAsync(ComposedLetter composed, string page)
+        async Task PrintAsync(ComposedLetter composed, string page, string key)
         {
             try
             {
                 var bytes = await (await printer.Value).PrintAsync(page);
                 lock (gate)
                 {
-                    RenderedLetters.Keep(connection, composed.Letter, composed.ContentHash, "pdf", bytes);
+                    RenderedLetters.Keep(connection, composed.Letter, key, "pdf", bytes);
                     WriteAtomically(Path.Combine(folder, FileName(composed.Letter, "pdf")), bytes);
                     written++;
                 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Upheld.Letters;
 
@@ -19,6 +18,9 @@ public sealed class LetterHtml : IAsyncDisposable
         _services = new ServiceCollection().AddLogging().BuildServiceProvider();
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }
+
+    /// <summary>The letter's stylesheet, embedded in the page so that a letter file needs nothing beside it.</summary>
+    internal static readonly string Css = ReadCss();
 
     public Task<string> RenderAsync(Letter letter, Edition edition) =>
         _renderer.Dispatcher.InvokeAsync(async () =>
@@ -42,6 +44,13 @@ public sealed class LetterHtml : IAsyncDisposable
             var other => throw new InvalidDataException($"signature image type {other} is not svg, png or jpeg"),
         };
         return $"data:{type};base64,{Convert.ToBase64String(edition.SignatureImage)}";
+    }
+
+    private static string ReadCss()
+    {
+        using var stream = typeof(LetterHtml).Assembly.GetManifestResourceStream("Upheld.Web.Letters.letter.css")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public async ValueTask DisposeAsync()

@@ -2,10 +2,12 @@ using Microsoft.Playwright;
 
 namespace Upheld.Web.Letters;
 
-/// <summary>Prints letter HTML to A4 PDF in one headless Chromium for many letters, a few pages at a time.</summary>
+/// <summary>Prints letter HTML to A4 PDF in one headless Chromium for many letters, reusing its pages.</summary>
 /// <remarks>
 /// Uses the system's Chromium (Debian's <c>/usr/bin/chromium</c>, or <c>UPHELD_CHROMIUM</c>): Playwright's own browser
 /// download needs a network. Playwright starts it with a fresh temporary profile and removes it on close.
+/// Measured on 2 cores: a new page costs about 0.5 s, loading new content into an open page and printing it about
+/// 0.15 s; so pages are reused, and two of them overlap one letter's round trips with the other's printing.
 /// </remarks>
 public sealed class LetterPdf : IAsyncDisposable
 {
@@ -13,6 +15,7 @@ public sealed class LetterPdf : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly SemaphoreSlim _pages;
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> _idle = [];
 
     private LetterPdf(IPlaywright playwright, IBrowser browser, int parallel)
     {
@@ -22,7 +25,7 @@ public sealed class LetterPdf : IAsyncDisposable
     }
 
     /// <summary>Starts the browser; <paramref name="parallel"/> pages print at once.</summary>
-    public static async Task<LetterPdf> StartAsync(string? chromium = null, int parallel = 3)
+    public static async Task<LetterPdf> StartAsync(string? chromium = null, int parallel = 2)
     {
         var executable = chromium ?? Environment.GetEnvironmentVariable("UPHELD_CHROMIUM") ?? DefaultChromium;
         if (!File.Exists(executable))
@@ -52,16 +55,12 @@ public sealed class LetterPdf : IAsyncDisposable
         await _pages.WaitAsync();
         try
         {
-            var page = await _browser.NewPageAsync();
-            try
-            {
-                await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-                return await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true, Tagged = true, Outline = true });
-            }
-            finally
-            {
-                await page.CloseAsync();
-            }
+            var page = _idle.TryTake(out var open) ? open : await _browser.NewPageAsync();
+            await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true, Tagged = true, Outline = true });
+            // A page that failed is dropped with its exception; only a page that printed is used again.
+            _idle.Add(page);
+            return pdf;
         }
         finally
         {

@@ -31,7 +31,7 @@ public sealed record LetterParagraph(string Text, string Source);
 
 /// <summary>One statistic as printed on the statistics pages.</summary>
 /// <param name="Rate">The rate sentence, the figure in bold where the original has it.</param>
-/// <param name="Figure">The printed figure alone, for the tile.</param>
+/// <param name="Figure">The printed figure alone ("86%"), for pages that show it apart from the sentence.</param>
 /// <param name="Count">The count tile: the number and its noun; null for a block without one.</param>
 public sealed record StatisticBlock(
     string Statistic,

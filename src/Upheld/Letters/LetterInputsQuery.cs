@@ -43,7 +43,8 @@ public static class LetterInputsQuery
             "SELECT authority_code, text FROM commentary WHERE year = @year ORDER BY authority_code, position", p).ToLookup(c => c.Authority_Code, c => c.Text);
         var switches = connection.Query<SwitchRow>("SELECT authority_code, paragraph FROM letter_switches WHERE year = @year", p)
             .ToLookup(s => s.Authority_Code, s => s.Paragraph);
-        var demonstration = connection.Query<string>("SELECT authority_code FROM demonstration_data WHERE year = @year", p).ToHashSet();
+        // Synthetic figures (the demonstration dataset's generated councils) make a letter carry a demonstration marking.
+        var sources = Provenance.ForYear(connection, year);
         var byAuthority = reports.ToLookup(r => r.Authority_Code, r => new PublicReport(
             r.Case_Ref, DateOnly.ParseExact(r.Issued_Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, r.Summary,
             remedies[r.Case_Ref].ToList(),
@@ -51,6 +52,7 @@ public static class LetterInputsQuery
 
         return AuthorityStore.All(connection).Where(a => a.ExistsIn(year)).Select(a => new LetterInputs(
             a, year, contacts.GetValueOrDefault(a.Code), statistics[a.Code], byAuthority[a.Code].ToList(),
-            commentary[a.Code].ToList(), switches[a.Code].ToHashSet(StringComparer.Ordinal), demonstration.Contains(a.Code))).ToList();
+            commentary[a.Code].ToList(), switches[a.Code].ToHashSet(StringComparer.Ordinal),
+            sources.GetValueOrDefault(a.Code, DataSource.Published) == DataSource.Synthetic)).ToList();
     }
 }

@@ -48,10 +48,4 @@ public static class LetterReview
         approvedHash is null ? ApprovalState.NotApproved
         : approvedHash == currentHash ? ApprovalState.Approved
         : ApprovalState.ChangedSinceApproval;
-
-    /// <summary>Marks (or unmarks) a council's data for a year as synthetic, so its letter carries a demonstration marking.</summary>
-    public static void MarkDemonstration(DbConnection connection, string code, FinancialYear year, bool demonstration = true) =>
-        connection.Execute(demonstration
-            ? "INSERT INTO demonstration_data (authority_code, year) VALUES (@code, @year) ON CONFLICT DO NOTHING"
-            : "DELETE FROM demonstration_data WHERE authority_code = @code AND year = @year", new { code, year = year.StartYear });
 }

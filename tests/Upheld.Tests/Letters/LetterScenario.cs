@@ -33,15 +33,15 @@ public sealed class LetterScenario : IDisposable
         }
     }
 
-    public ComposedLetter Compose(string code)
+    public ComposedLetter Compose(string code, FinancialYear? year = null)
     {
         using var connection = Database.Connect();
-        return YearLetters.Compose(connection, Year, EditionCatalog.Load(), code).Single();
+        return YearLetters.Compose(connection, year ?? Year, EditionCatalog.Load(), code).Single();
     }
 
-    public async Task<string> HtmlAsync(string code)
+    public async Task<string> HtmlAsync(string code, FinancialYear? year = null)
     {
-        var composed = Compose(code);
+        var composed = Compose(code, year);
         await using var html = new LetterHtml();
         return await html.RenderAsync(composed.Letter, composed.Edition);
     }
