@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Upheld.Storage;
 using Upheld.Web.Api;
 using Upheld.Web.Councils;
+using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
 
@@ -30,6 +31,7 @@ public static class Site
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<SiteData>();
+        builder.Services.AddSingleton<SiteLetters>();
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -57,6 +59,7 @@ public static class Site
         app.MapMaps();
         app.MapCouncils();
         app.MapInformation();
+        app.MapLetters();
         app.MapOpenData();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());

@@ -42,7 +42,7 @@ internal static class LettersCommand
             }
             var watch = Stopwatch.StartNew();
             var result = Write(letters, formats, parse.GetValue(output)!, database);
-            Console.WriteLine($"{result.Written:N0} files written for {letters.Count:N0} letters of {financialYear} in {watch.Elapsed.TotalSeconds:F2} s"
+            Console.WriteLine($"{result.Written:N0} {(result.Written == 1 ? "file" : "files")} written for {letters.Count:N0} {(letters.Count == 1 ? "letter" : "letters")} of {financialYear} in {watch.Elapsed.TotalSeconds:F2} s"
                 + (formats.Contains("pdf") ? $" ({result.PdfsReused:N0} PDFs unchanged since their last rendering)" : "")
                 + $" into {Path.GetFullPath(parse.GetValue(output)!)}");
             if (result.ChangedSinceApproval.Count > 0)

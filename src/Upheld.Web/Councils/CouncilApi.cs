@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Upheld.Authorities;
+using Upheld.Web.Letters;
 
 namespace Upheld.Web.Councils;
 
@@ -21,17 +22,17 @@ public static class CouncilApi
             return Answers.MovedTo(CouncilLinks.Page(code, council.Name));
         });
 
-        app.MapGet("/councils/{code}/{slug}", (string code, string slug, SiteData data) =>
+        app.MapGet("/councils/{code}/{slug}", (string code, string slug, SiteData data, SiteLetters letters) =>
         {
             if (data.Authority(code) is not { } council || LatestYearOf(data, council) is not { } latest) return Answers.NotFound();
-            return slug == Slug.For(council.Name) ? Render(data, council, latest) : Answers.MovedTo(CouncilLinks.Page(code, council.Name));
+            return slug == Slug.For(council.Name) ? Render(data, letters, council, latest) : Answers.MovedTo(CouncilLinks.Page(code, council.Name));
         });
 
-        app.MapGet("/councils/{code}/{slug}/{year}", (string code, string slug, string year, SiteData data) =>
+        app.MapGet("/councils/{code}/{slug}/{year}", (string code, string slug, string year, SiteData data, SiteLetters letters) =>
         {
             if (data.Authority(code) is not { } council || !FinancialYear.TryParse(year, out var y) || !Visible(data, council, y.Value))
                 return Answers.NotFound();
-            return slug == Slug.For(council.Name) ? Render(data, council, y.Value) : Answers.MovedTo(CouncilLinks.Page(code, council.Name, y.Value));
+            return slug == Slug.For(council.Name) ? Render(data, letters, council, y.Value) : Answers.MovedTo(CouncilLinks.Page(code, council.Name, y.Value));
         });
     }
 
@@ -41,7 +42,7 @@ public static class CouncilApi
     private static FinancialYear? LatestYearOf(SiteData data, Authority council) =>
         data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn).Cast<FinancialYear?>().LastOrDefault();
 
-    private static IResult Render(SiteData data, Authority council, FinancialYear year)
+    private static IResult Render(SiteData data, SiteLetters siteLetters, Authority council, FinancialYear year)
     {
         var published = data.Year(year)!;
         var s = published.Statistics[council.Code];
@@ -64,11 +65,12 @@ public static class CouncilApi
         var years = data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn)
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
         var trend = years.Select(y => (y.y, data.Year(y.y)!.Statistics[council.Code], y.Item2)).ToList();
+        var letters = years.Select(y => y.y).Where(y => siteLetters.Approved(council.Code, y) is not null).ToList();
         var related = Related(data, council, year);
         return Answers.Page<CouncilPage>(new
         {
             Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
-            Related = related, Demonstration = data.IsDemonstration,
+            Related = related, Letters = letters, Demonstration = data.IsDemonstration,
         });
     }
 

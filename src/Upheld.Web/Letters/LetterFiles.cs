@@ -19,7 +19,7 @@ public static class LetterFiles
     public static readonly IReadOnlyList<string> Formats = ["html", "pdf"];
 
     public static string FileName(Letter letter, string format) =>
-        $"{letter.AuthorityCode}-{Slug(letter.AuthorityName)}-{letter.Year}-letter.{format}";
+        $"{letter.AuthorityCode}-{Upheld.Web.Slug.For(letter.AuthorityName)}-{letter.Year}-letter.{format}";
 
     public static async Task<LetterFilesResult> WriteAsync(
         IReadOnlyList<ComposedLetter> letters, IReadOnlySet<string> formats, string folder,
@@ -94,13 +94,5 @@ public static class LetterFiles
         var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
-    }
-
-    private static string Slug(string name)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in name.ToLowerInvariant())
-            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
-        return string.Join('-', slug.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 }

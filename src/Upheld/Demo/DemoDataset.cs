@@ -44,11 +44,28 @@ public static class DemoDataset
             if (!result.Succeeded) return result;
             foreach (var year in DemoYears.All) Publication.Set(database, year.Year, year.PublishedAt);
             MarkProvenance(database);
+            ReviewLetters(database);
             return result;
         }
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Does what staff did before each demonstration year was published: Worcestershire's 2019-20 letter has its
+    /// late-remedies paragraph switched off (its commentary says it instead), and every letter is approved.
+    /// </summary>
+    private static void ReviewLetters(Database database)
+    {
+        using var connection = database.Connect();
+        Letters.LetterReview.Switch(connection, "E10000034", new FinancialYear(2019), "late_remedies", on: false);
+        var editions = Letters.EditionCatalog.Load();
+        foreach (var year in DemoYears.All.Where(y => editions.For(y.Year) is not null))
+        {
+            foreach (var letter in Letters.YearLetters.Compose(connection, year.Year, editions))
+                Letters.LetterReview.Approve(connection, letter.Letter.AuthorityCode, year.Year, letter.ContentHash, year.PublishedAt.AddDays(-7), "demonstration");
         }
     }
 
