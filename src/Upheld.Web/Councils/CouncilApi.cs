@@ -75,10 +75,12 @@ public static class CouncilApi
     }
 
     /// <summary>The councils a page links to: its districts or its county, and its successors once abolished.</summary>
-    private static IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string Href)> Links)> Related(SiteData data, Authority council, FinancialYear year)
+    private static IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string? Href)> Links)> Related(SiteData data, Authority council, FinancialYear year)
     {
-        (string, string) Link(Authority a) => (a.OfficialName, CouncilLinks.Page(a.Code, a.Name));
-        var groups = new List<(string, IReadOnlyList<(string, string)>)>();
+        // A council has a page only for published years it existed in; others are named without a link.
+        var published = data.PublishedYears().Select(p => p.Year).ToList();
+        (string, string?) Link(Authority a) => (a.OfficialName, published.Any(a.ExistsIn) ? CouncilLinks.Page(a.Code, a.Name) : null);
+        var groups = new List<(string, IReadOnlyList<(string, string?)>)>();
         if (council.SuccessorCodes.Count > 0)
             groups.Add(($"Replaced on {council.ValidTo!.Value.AddDays(1):d MMMM yyyy} by", council.SuccessorCodes.Select(data.Authority).OfType<Authority>().Select(Link).ToList()));
         if (council.Type == AuthorityType.County)

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Upheld.Web.Export;
+
+namespace Upheld.Tests.Web;
+
+/// <summary>The static copy of the site: every page of every published year, every link a file, nothing unpublished.</summary>
+public sealed partial class StaticExportTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
+    private SiteHost _site = null!;
+    private ExportResult _result = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = new SiteHost();
+        _result = await StaticExport.CrawlAsync(_site.Client, _folder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    [GeneratedRegex("(?:href|src)=\"(?<link>/[^\"#]*)")]
+    private static partial Regex Link();
+
+    [Fact]
+    public void Every_council_of_the_published_year_has_its_page_and_every_map_is_there()
+    {
+        Assert.Empty(_result.BrokenLinks);
+        var councils = Upheld.Authorities.ReferenceData.Councils().Where(c => c.ExistsIn(new FinancialYear(2019))).ToList();
+        Assert.All(councils, c => Assert.True(File.Exists(Path.Combine(_folder, "councils", c.Code, Upheld.Web.Slug.For(c.Name), "2019-20", "index.html")), c.Code));
+        foreach (var statistic in new[] { "uphold", "compliance", "satisfactory-remedy", "per-100k" })
+            foreach (var tier in new[] { "lower", "upper" })
+                Assert.True(File.Exists(Path.Combine(_folder, "maps", "2019-20", statistic, tier, "index.html")), $"{statistic} {tier}");
+        Assert.True(File.Exists(Path.Combine(_folder, "css", "upheld.css")));
+    }
+
+    [Fact]
+    public void Every_internal_link_of_every_page_is_a_file_in_the_export_without_a_query()
+    {
+        foreach (var page in Directory.EnumerateFiles(_folder, "*.html", SearchOption.AllDirectories))
+        {
+            foreach (Match match in Link().Matches(File.ReadAllText(page)))
+            {
+                var link = System.Net.WebUtility.HtmlDecode(match.Groups["link"].Value);
+                Assert.DoesNotContain("?", link);
+                Assert.True(File.Exists(Path.Combine(_folder, StaticExport.FileFor(link))), $"{page} links to {link}, which is not in the export");
+            }
+        }
+    }
+
+    [Fact]
+    public void An_unpublished_year_leaves_no_trace()
+    {
+        var files = Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).ToList();
+
+        Assert.DoesNotContain(files, f => f.Contains("2020-21", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("2020-21", StringComparison.Ordinal) && !f.EndsWith(".css", StringComparison.Ordinal));
+    }
+}
