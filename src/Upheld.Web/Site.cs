@@ -7,6 +7,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Upheld.Storage;
+using Upheld.Web.Compare;
 using Upheld.Web.Councils;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
@@ -54,6 +55,7 @@ public static class Site
         app.UseOutputCache();
         app.MapMaps();
         app.MapCouncils();
+        app.MapCompare();
         app.MapInformation();
         app.MapFallback(() => Answers.NotFound());
         return app;

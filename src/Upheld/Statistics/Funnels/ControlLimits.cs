@@ -7,6 +7,10 @@ namespace Upheld.Statistics.Funnels;
 /// Counts are whole numbers, so an exact quantile jumps between them; Spiegelhalter's interpolation spreads each
 /// count's probability over the interval below it, giving smooth limits. The normal approximation is only the
 /// fallback for p₀ of 0 or 1, where the binomial has no spread and the exact quantile says nothing useful.
+/// Lower limits are Spiegelhalter's (r_p − α)/n, which spreads each count over the unit below it; upper limits
+/// spread it over the unit above, (r_p − α + 1)/n. Read literally for both tails, the formula puts every upper limit
+/// under the count it came from, so 1 case of 1 would lie above the 99.8% limit whatever p₀. With the two spreads a
+/// council is outside a limit exactly when the exact one-sided tail probability of its count is below the limit's.
 /// </remarks>
 public static class ControlLimits
 {
@@ -46,6 +50,6 @@ public static class ControlLimits
         var at = cdf(low);
         var below = low == 0 ? 0 : cdf(low - 1);
         var alpha = (at - p) / (at - below);
-        return low - alpha;
+        return p > 0.5 ? low - alpha + 1 : low - alpha; // an upper limit when p > 0.5: see the remarks
     }
 }
