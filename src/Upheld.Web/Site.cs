@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Upheld.Storage;
 using Upheld.Web.Api;
+using Upheld.Web.Compare;
 using Upheld.Web.Councils;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
@@ -58,6 +59,7 @@ public static class Site
         app.UseOutputCache();
         app.MapMaps();
         app.MapCouncils();
+        app.MapCompare();
         app.MapInformation();
         app.MapLetters();
         app.MapOpenData();
