@@ -64,6 +64,14 @@ public sealed class SiteData(Database database, TimeProvider clock)
     public IReadOnlyList<Upheld.Cases.CategoryCounts> Categories(FinancialYear year) =>
         Cached($"categories:{year}", () => Upheld.Cases.CategoryCountsQuery.ForYear(database, year));
 
+    /// <summary>Whether a council's figures of a year are the ombudsman's published ones or generated for the demonstration; null when not recorded.</summary>
+    public DataSource? SourceOf(string code, FinancialYear year) =>
+        Cached($"sources:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return Provenance.ForYear(connection, year);
+        }).TryGetValue(code, out var source) ? source : null;
+
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
     private T Cached<T>(string key, Func<T> load) where T : class

@@ -70,7 +70,7 @@ public static class CouncilApi
         return Answers.Page<CouncilPage>(new
         {
             Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
-            Related = related, Letters = letters, Demonstration = data.IsDemonstration,
+            Related = related, Letters = letters, Source = data.SourceOf(council.Code, year), Demonstration = data.IsDemonstration,
         });
     }
 

@@ -11,10 +11,10 @@ public static class InformationApi
 
     public static void MapInformation(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/about", (SiteData data) => Answers.Page<AboutPage>(new { Demonstration = data.IsDemonstration }));
-        app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage>(new { Demonstration = data.IsDemonstration }));
-        app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage>(new { Demonstration = data.IsDemonstration }));
-        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Demonstration = data.IsDemonstration }));
+        app.MapGet("/about", (SiteData data) => Answers.Page<AboutPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
 
         app.MapGet("/years/{year}", (string year, SiteData data) =>
             FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
@@ -31,7 +31,7 @@ public static class InformationApi
                 .OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Select(a => (a.OfficialName, Detail(a), CouncilLinks.Page(a.Code, a.Name)))
                 .ToList();
-            return Answers.Page<SearchPage>(new { Query = query, Results = results, Demonstration = data.IsDemonstration });
+            return Answers.Page<SearchPage>(new { Query = query, Results = results, Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt });
         });
     }
 }

@@ -213,3 +213,27 @@ public sealed class AbolishedCouncilTests
         Assert.Contains("href=\"/councils/E06000061/north-northamptonshire\">North Northamptonshire Council</a>", body);
     }
 }
+
+/// <summary>A council page says whether its figures are the ombudsman's or generated for the demonstration.</summary>
+public sealed class ProvenanceOnSiteTests
+{
+    [Fact]
+    public async Task Published_and_synthetic_figures_are_labelled_as_such()
+    {
+        await using var site = new SiteHost();
+        using (var connection = site.Database.Connect())
+        {
+            Upheld.Storage.Provenance.Record(connection,
+            [
+                ("E06000017", new FinancialYear(2019), Upheld.Storage.DataSource.Published, null),
+                ("E06000001", new FinancialYear(2019), Upheld.Storage.DataSource.Synthetic, null),
+            ]);
+        }
+
+        Assert.Contains("Published figures</strong> These are the figures the ombudsman published for 2019-20.",
+            await site.Client.GetStringAsync("/councils/E06000017/rutland/2019-20"));
+        Assert.Contains("Demonstration figures</strong> These figures were generated for the demonstration",
+            await site.Client.GetStringAsync("/councils/E06000001/hartlepool/2019-20"));
+        Assert.DoesNotContain("govuk-tag", await site.Client.GetStringAsync("/councils/E06000002/middlesbrough/2019-20"));
+    }
+}
