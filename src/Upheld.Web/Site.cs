@@ -56,6 +56,7 @@ public static class Site
             // Styles change only with a new build, so browsers may keep them for a day.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
+        app.Use(EntityTags.Apply);
         app.UseOutputCache();
         app.MapMaps();
         app.MapCouncils();
