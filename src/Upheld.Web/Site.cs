@@ -64,6 +64,7 @@ public static class Site
         app.MapInformation();
         app.MapLetters();
         app.MapOpenData();
+        app.MapDownloads();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());
         return app;

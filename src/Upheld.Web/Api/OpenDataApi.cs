@@ -19,12 +19,7 @@ public static class OpenDataApi
 
     public static void MapOpenData(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter(async (context, next) =>
-        {
-            context.HttpContext.Response.Headers.Link = $"<{Licence}>; rel=\"license\"";
-            context.HttpContext.Response.Headers["X-Attribution"] = Attribution;
-            return await next(context);
-        });
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(WithLicence);
 
         api.MapGet("/statistics", (string? year, SiteData data) =>
                 FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
@@ -47,6 +42,14 @@ public static class OpenDataApi
                 return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years));
             })
             .WithName("AuthorityStatistics").WithSummary("One council's statistics in every published year it existed, oldest first.");
+    }
+
+    /// <summary>Adds the licence and attribution headers; every API answer and download carries them.</summary>
+    public static async ValueTask<object?> WithLicence(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.Link = $"<{Licence}>; rel=\"license\"";
+        context.HttpContext.Response.Headers["X-Attribution"] = Attribution;
+        return await next(context);
     }
 
     private static void WriteAuthority(Utf8JsonWriter writer, Authority a)

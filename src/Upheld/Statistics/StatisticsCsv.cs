@@ -66,6 +66,5 @@ public static class StatisticsCsv
         writer.Write("\r\n");
     }
 
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+    private static string Quote(string field) => Csv.CsvWriter.Quote(field);
 }
