@@ -65,6 +65,7 @@ public static class Site
         app.MapLetters();
         app.MapOpenData();
         app.MapDownloads();
+        app.MapCouncilData();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());
         return app;

@@ -69,7 +69,7 @@ public static class OpenDataApi
         writer.WriteEndObject();
     }
 
-    private static IResult Json(Action<Utf8JsonWriter> write) => Bytes(stream =>
+    internal static IResult Json(Action<Utf8JsonWriter> write) => Bytes(stream =>
     {
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         write(writer);

@@ -14,6 +14,7 @@ public static class InformationApi
         app.MapGet("/about", (SiteData data) => Answers.Page<AboutPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
         app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
         app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/api", (SiteData data) => Answers.Page<ApiReferencePage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
         app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
 
         app.MapGet("/years/{year}", (string year, SiteData data) =>

@@ -66,6 +66,8 @@ public sealed class OpenDataApiTests : IAsyncLifetime
         using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/openapi/v1.json"));
 
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/v1/statistics", "/api/v1/authorities", "/api/v1/authorities/{code}/statistics"], paths);
+        Assert.Equal(["/api/v1/statistics", "/api/v1/authorities", "/api/v1/authorities/{code}/statistics",
+            "/api/v1/authorities/{code}/years/{year}/decisions", "/api/v1/authorities/{code}/years/{year}/service-improvements",
+            "/api/v1/authorities/{code}/years/{year}/public-reports", "/api/v1/authorities/{code}/letters"], paths);
     }
 }

@@ -55,6 +55,7 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [InlineData("/years/2019-20", "year")]
     [InlineData("/about", "about")]
     [InlineData("/accessibility", "accessibility")]
+    [InlineData("/api", "api-reference")]
     [InlineData("/search?q=shire", "search")]
     [InlineData("/compare/county/2019-20/uphold", "compare")]
     [InlineData("/no/such/page", "not-found")]
