@@ -30,8 +30,11 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
         }
         Assert.NotNull(focused);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "map-keyboard-focus.png") });
+        // Waiting for the navigation to commit, not for every resource to load, keeps the test steady on a busy machine.
+        var navigated = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/councils/E0"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/councils/E0"));
+        await navigated;
+        await page.Locator("h1").WaitForAsync(new() { Timeout = 60_000 });
         Assert.StartsWith(focused!.Split(':')[0], await page.Locator("h1").InnerTextAsync() + " ", StringComparison.Ordinal);
     }
 
