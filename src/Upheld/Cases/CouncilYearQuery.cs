@@ -14,17 +14,6 @@ public static class CouncilYearQuery
         public long Count { get; set; }
     }
 
-    private sealed class DecisionRow
-    {
-        public string Case_Ref { get; set; } = "";
-        public string? Category { get; set; }
-        public string? Subcategory { get; set; }
-        public string Decision_Date { get; set; } = "";
-        public string Outcome { get; set; } = "";
-        public long Remedied_By_Authority { get; set; }
-        public string? Summary { get; set; }
-    }
-
     private sealed class ReportRow
     {
         public string Case_Ref { get; set; } = "";
@@ -60,7 +49,7 @@ public static class CouncilYearQuery
             SELECT case_ref, category, subcategory, decision_date, outcome, remedied_by_authority, summary FROM decisions
             WHERE year = @year AND authority_code = @code AND outcome = @upheld ORDER BY decision_date, case_ref
             """, p)
-            .Select(d => new DecisionSummary(d.Case_Ref, d.Category, d.Subcategory, Date(d.Decision_Date), d.Outcome, d.Remedied_By_Authority == 1, d.Summary))
+            .Select(d => d.ToSummary())
             .ToList();
         var reports = connection.Query<ReportRow>(
             "SELECT case_ref, issued_date, title, summary FROM public_reports WHERE year = @year AND authority_code = @code ORDER BY issued_date, case_ref", p)

@@ -11,30 +11,16 @@ public static class DecisionPageQuery
 {
     public const int PageSize = 100;
 
-    private sealed class Row
-    {
-        public string Case_Ref { get; set; } = "";
-        public string? Category { get; set; }
-        public string? Subcategory { get; set; }
-        public string Decision_Date { get; set; } = "";
-        public string Outcome { get; set; } = "";
-        public long Remedied_By_Authority { get; set; }
-        public string? Summary { get; set; }
-    }
-
     public static DecisionPage For(Database database, string code, FinancialYear year, int page)
     {
         using var connection = database.Connect();
         var parameters = new { code, year = year.StartYear, size = PageSize, skip = (page - 1) * PageSize };
         var total = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM decisions WHERE authority_code = @code AND year = @year", parameters);
-        var rows = connection.Query<Row>(
+        var rows = connection.Query<DecisionRow>(
             """
             SELECT case_ref, category, subcategory, decision_date, outcome, remedied_by_authority, summary FROM decisions
             WHERE authority_code = @code AND year = @year ORDER BY decision_date, case_ref LIMIT @size OFFSET @skip
             """, parameters);
-        return new DecisionPage(page, PageSize, (int)total, rows.Select(r => new DecisionSummary(
-            r.Case_Ref, r.Category, r.Subcategory,
-            DateOnly.ParseExact(r.Decision_Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            r.Outcome, r.Remedied_By_Authority == 1, r.Summary)).ToList());
+        return new DecisionPage(page, PageSize, (int)total, rows.Select(r => r.ToSummary()).ToList());
     }
 }

@@ -4,24 +4,8 @@ using System.Text.RegularExpressions;
 namespace Upheld.Tests.Web;
 
 /// <summary>The compare pages: funnel plots of one statistic for the councils of one type in a published year.</summary>
-public sealed partial class CompareTests : IAsyncLifetime
+public sealed partial class CompareTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Get(string path)
-    {
-        var response = await _site.Client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
-    }
-
     [GeneratedRegex("<a class=\"upheld-funnel__point[^\"]*\" href=\"(?<href>[^\"]+)\" aria-label=\"(?<label>[^\"]+)\"")]
     private static partial Regex Point();
 

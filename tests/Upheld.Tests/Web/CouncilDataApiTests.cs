@@ -4,22 +4,12 @@ using System.Text.Json;
 namespace Upheld.Tests.Web;
 
 /// <summary>A council's cases in the API: paged decisions in a stable order, and nothing of unpublished years.</summary>
-public sealed class CouncilDataApiTests : IAsyncLifetime
+public sealed class CouncilDataApiTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Fact]
     public async Task Decisions_come_a_page_at_a_time_in_decision_date_order_with_every_outcome()
     {
-        using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/api/v1/authorities/E10000034/years/2019-20/decisions"));
+        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/api/v1/authorities/E10000034/years/2019-20/decisions"));
 
         var root = json.RootElement;
         Assert.Equal(31, root.GetProperty("total").GetInt32()); // 19 upheld, 3 not upheld, 9 others
@@ -34,10 +24,10 @@ public sealed class CouncilDataApiTests : IAsyncLifetime
     [Fact]
     public async Task A_page_past_the_end_is_empty_and_page_zero_is_not_found()
     {
-        using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/api/v1/authorities/E10000034/years/2019-20/decisions?page=2"));
+        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/api/v1/authorities/E10000034/years/2019-20/decisions?page=2"));
 
         Assert.Empty(json.RootElement.GetProperty("decisions").EnumerateArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync("/api/v1/authorities/E10000034/years/2019-20/decisions?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync("/api/v1/authorities/E10000034/years/2019-20/decisions?page=0")).StatusCode);
     }
 
     [Theory]
@@ -46,13 +36,13 @@ public sealed class CouncilDataApiTests : IAsyncLifetime
     [InlineData("/api/v1/authorities/E06000061/years/2019-20/service-improvements")]
     [InlineData("/api/v1/authorities/E99999999/letters")]
     public async Task Unpublished_or_unknown_things_are_not_found(string path) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync(path)).StatusCode);
 
     [Fact]
     public async Task The_readable_reference_and_the_OpenAPI_document_list_the_same_routes()
     {
-        var page = await _site.Client.GetStringAsync("/api");
-        using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/openapi/v1.json"));
+        var page = await Site.Client.GetStringAsync("/api");
+        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/openapi/v1.json"));
 
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(7, paths.Count);

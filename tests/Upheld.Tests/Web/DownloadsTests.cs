@@ -7,21 +7,11 @@ using Upheld.Tests.Import;
 namespace Upheld.Tests.Web;
 
 /// <summary>CSV downloads of the site's tables: what the page shows, parseable, licensed, and safe to open in a spreadsheet.</summary>
-public sealed class DownloadsTests : IAsyncLifetime
+public sealed class DownloadsTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     private async Task<List<CsvRecord>> Csv(string path)
     {
-        var response = await _site.Client.GetAsync(path);
+        var response = await Site.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("rel=\"license\"", response.Headers.GetValues("Link").Single());
         return CsvReader.Read(await response.Content.ReadAsStringAsync()).ToList();
@@ -42,9 +32,9 @@ public sealed class DownloadsTests : IAsyncLifetime
     [Fact]
     public async Task The_year_download_is_the_command_lines_csv()
     {
-        var response = await _site.Client.GetStringAsync("/years/2019-20/statistics.csv");
+        var response = await Site.Client.GetStringAsync("/years/2019-20/statistics.csv");
 
-        Assert.Equal(CliRun.Of("stats", "--year", "2019-20", "--format", "csv", "--db", _site.Database.Description).Output, response);
+        Assert.Equal(CliRun.Of("stats", "--year", "2019-20", "--format", "csv", "--db", Site.Database.Description).Output, response);
     }
 
     [Fact]
@@ -53,12 +43,12 @@ public sealed class DownloadsTests : IAsyncLifetime
         using (var folder = new ImportFolder().With("decisions.csv", "case_ref,authority_code,decision_date,outcome,summary",
                    "F1,E06000017,2019-09-01,upheld,\"=HYPERLINK(\"\"http://example.invalid\"\")\""))
         {
-            Assert.True(new Importer(_site.Database).Import(folder.Path).Succeeded);
+            Assert.True(new Importer(Site.Database).Import(folder.Path).Succeeded);
         }
-        _site.Clock.Now += TimeSpan.FromMinutes(1);
+        Site.Clock.Now += TimeSpan.FromMinutes(1);
 
         var rows = await Csv("/councils/E06000017/rutland/2019-20/decisions.csv");
-        var page = await _site.Client.GetStringAsync("/councils/E06000017/rutland/2019-20");
+        var page = await Site.Client.GetStringAsync("/councils/E06000017/rutland/2019-20");
 
         Assert.Equal("'=HYPERLINK(\"http://example.invalid\")", rows.Single(r => r.Fields[0] == "F1").Fields[^1]);
         Assert.Contains("=HYPERLINK(&quot;http://example.invalid&quot;)", page);
@@ -71,5 +61,5 @@ public sealed class DownloadsTests : IAsyncLifetime
     [InlineData("/councils/E06000017/rutland/2020-21/decisions.csv")]
     [InlineData("/councils/E06000017/wrong-slug/2019-20/decisions.csv")]
     public async Task Downloads_of_unknown_or_unpublished_things_are_not_found(string path) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync(path)).StatusCode);
 }

@@ -5,23 +5,13 @@ using Upheld.Tests.Cli;
 namespace Upheld.Tests.Web;
 
 /// <summary>The JSON API: the same figures as the command line, published years only, licence on every answer.</summary>
-public sealed class OpenDataApiTests : IAsyncLifetime
+public sealed class OpenDataApiTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Fact]
     public async Task Statistics_of_a_year_are_the_command_lines_array_byte_for_byte()
     {
-        var api = await _site.Client.GetByteArrayAsync("/api/v1/statistics?year=2019-20");
-        var cli = CliRun.Of("stats", "--year", "2019-20", "--format", "json", "--db", _site.Database.Description);
+        var api = await Site.Client.GetByteArrayAsync("/api/v1/statistics?year=2019-20");
+        var cli = CliRun.Of("stats", "--year", "2019-20", "--format", "json", "--db", Site.Database.Description);
 
         Assert.Equal(0, cli.ExitCode);
         Assert.Equal(cli.Output, System.Text.Encoding.UTF8.GetString(api));
@@ -35,12 +25,12 @@ public sealed class OpenDataApiTests : IAsyncLifetime
     [InlineData("/api/v1/authorities/E99999999/statistics")]
     [InlineData("/api/v1/authorities/E06000061/statistics")]
     public async Task Unpublished_or_unknown_things_are_not_found(string path) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync(path)).StatusCode);
 
     [Fact]
     public async Task A_councils_statistics_cover_its_published_years_and_carry_the_licence()
     {
-        var response = await _site.Client.GetAsync("/api/v1/authorities/E06000017/statistics");
+        var response = await Site.Client.GetAsync("/api/v1/authorities/E06000017/statistics");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         var year = Assert.Single(json.RootElement.EnumerateArray().ToList());
@@ -51,7 +41,7 @@ public sealed class OpenDataApiTests : IAsyncLifetime
     [Fact]
     public async Task Authorities_list_every_council_of_the_published_years_with_successors()
     {
-        using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/api/v1/authorities"));
+        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/api/v1/authorities"));
 
         var councils = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(343, councils.Count);
@@ -63,7 +53,7 @@ public sealed class OpenDataApiTests : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_lists_every_route()
     {
-        using var json = JsonDocument.Parse(await _site.Client.GetStringAsync("/openapi/v1.json"));
+        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/openapi/v1.json"));
 
         var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["/api/v1/statistics", "/api/v1/authorities", "/api/v1/authorities/{code}/statistics",

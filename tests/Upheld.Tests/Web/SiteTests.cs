@@ -4,24 +4,8 @@ using System.Text.RegularExpressions;
 namespace Upheld.Tests.Web;
 
 /// <summary>Every route of the public site: pages, lasting redirects and not-found answers.</summary>
-public sealed partial class SiteTests : IAsyncLifetime
+public sealed partial class SiteTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Get(string path)
-    {
-        var response = await _site.Client.GetAsync(path);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
-    }
-
     [GeneratedRegex("<a class=\"upheld-hex [^\"]+\" href=\"(?<href>[^\"]+)\" aria-label=\"(?<label>[^\"]+)\"")]
     private static partial Regex Hex();
 
@@ -127,18 +111,8 @@ public sealed partial class SiteTests : IAsyncLifetime
 }
 
 /// <summary>The year pages, the council search and the pages of fixed text.</summary>
-public sealed class SitePagesTests : IAsyncLifetime
+public sealed class SitePagesTests : SiteTestBase
 {
-    private SiteHost _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = new SiteHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Theory]
     [InlineData("/about", "About the statistics")]
     [InlineData("/accessibility", "Accessibility statement")]
@@ -148,7 +122,7 @@ public sealed class SitePagesTests : IAsyncLifetime
     [InlineData("/search", "Find a council")]
     public async Task Each_page_has_its_title_heading_and_skip_link(string path, string heading)
     {
-        var response = await _site.Client.GetAsync(path);
+        var response = await Site.Client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -160,7 +134,7 @@ public sealed class SitePagesTests : IAsyncLifetime
     [Fact]
     public async Task The_year_page_totals_the_cases_of_the_year()
     {
-        var body = await _site.Client.GetStringAsync("/years/2019-20");
+        var body = await Site.Client.GetStringAsync("/years/2019-20");
 
         // The five letters' councils: 34 upheld of 39 investigations, 4 put right by the council of 34 upheld.
         Assert.Contains("<dd class=\"govuk-summary-list__value\">34 (87%)</dd>", body);
@@ -171,13 +145,13 @@ public sealed class SitePagesTests : IAsyncLifetime
     [Fact]
     public async Task An_unpublished_year_page_is_not_found()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _site.Client.GetAsync("/years/2020-21")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync("/years/2020-21")).StatusCode);
     }
 
     [Fact]
     public async Task Search_finds_councils_by_either_name_including_abolished_ones()
     {
-        var body = await _site.Client.GetStringAsync("/search?q=northamptonshire");
+        var body = await Site.Client.GetStringAsync("/search?q=northamptonshire");
 
         Assert.Contains("<a class=\"govuk-link\" href=\"/councils/E10000021/northamptonshire\">Northamptonshire County Council</a>", body);
         Assert.Contains("<a class=\"govuk-link\" href=\"/councils/E07000152/east-northamptonshire\">East Northamptonshire Council</a>", body);
