@@ -10,6 +10,7 @@ using Upheld.Storage;
 using Upheld.Web.Api;
 using Upheld.Web.Compare;
 using Upheld.Web.Councils;
+using Upheld.Web.Decisions;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
@@ -61,6 +62,7 @@ public static class Site
         app.MapMaps();
         app.MapCouncils();
         app.MapCompare();
+        app.MapDecisions();
         app.MapInformation();
         app.MapLetters();
         app.MapOpenData();

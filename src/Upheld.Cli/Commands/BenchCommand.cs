@@ -20,6 +20,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Run the benchmarks and print their figures") { decisions, keep };
         command.Subcommands.Add(LettersBench.Create());
         command.Subcommands.Add(SiteBench.Create());
+        command.Subcommands.Add(SearchBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");

@@ -10,6 +10,21 @@ internal static class SyntheticDataset
     private static readonly string[] Categories =
         ["Adult Care Services", "Benefits and Tax", "Education and Children's Services", "Highways and Transport", "Housing", "Planning and Development"];
 
+    /// <summary>What a complaint was about: a summary names two, so each word is in about one decision in thirty.</summary>
+    public static readonly string[] Subjects =
+    [
+        "school", "transport", "admission", "appeal", "repairs", "mould", "homelessness", "allocation", "parking", "potholes",
+        "planning", "enforcement", "noise", "waste", "recycling", "licensing", "benefit", "council tax", "care home", "assessment",
+        "charges", "safeguarding", "fostering", "adoption", "disabled facilities grant", "drainage", "flooding", "trees", "footpath",
+        "street lighting", "bins", "pest control", "rent arrears", "eviction", "temporary accommodation", "special educational needs",
+        "direct payments", "respite care", "hospital discharge", "debt recovery", "bailiffs", "blue badge", "fly tipping", "graffiti",
+        "allotment", "cemetery", "library", "leisure centre", "market", "highway verge", "road closure", "speed humps", "bus pass",
+        "school meals", "tenancy", "land charges", "building control", "complaint handling", "communication", "record keeping",
+    ];
+
+    private static readonly string[] Findings =
+        ["delayed", "failed to reply", "did not follow its policy", "gave wrong advice", "lost the papers", "acted properly", "did not consider the evidence", "charged too much"];
+
     /// <summary>Writes decisions.csv and compliance.csv; returns the number of rows written.</summary>
     public static int Write(string folder, int decisions, FinancialYear year, IReadOnlyList<Authority> authorities)
     {
@@ -41,7 +56,9 @@ internal static class SyntheticDataset
             decided.Write(",,");
             decided.Write(outcome);
             decided.Write(remedied ? ",true," : ",false,");
-            decided.WriteLine("\"The complainant said the council delayed, and we found it had.\"");
+            var first = Subjects[random.Next(Subjects.Length)];
+            var second = Subjects[random.Next(Subjects.Length)];
+            decided.WriteLine($"\"The complainant said the council {Findings[random.Next(Findings.Length)]} over {first} and {second}.\"");
             if (outcome == "upheld" && random.NextDouble() < 0.3)
             {
                 var recorded = decisionDate.AddDays(random.Next(30, 90));

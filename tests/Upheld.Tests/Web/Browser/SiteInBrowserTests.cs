@@ -60,6 +60,8 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [InlineData("/accessibility", "accessibility")]
     [InlineData("/api", "api-reference")]
     [InlineData("/search?q=shire", "search")]
+    [InlineData("/decisions?q=school", "decision-search")]
+    [InlineData("/decisions/E10000034-001", "decision")]
     [InlineData("/compare/county/2019-20/uphold", "compare")]
     [InlineData("/no/such/page", "not-found")]
     public async Task Each_kind_of_page_passes_an_automated_WCAG_2_2_AA_check(string path, string name)

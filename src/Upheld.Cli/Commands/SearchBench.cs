@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Upheld.Authorities;
+using Upheld.Cases;
+using Upheld.Storage;
+
+namespace Upheld.Cli.Commands;
+
+/// <summary><c>upheld bench search [--decisions N] [--db …]</c>: times decision searches over a synthetic national dataset.</summary>
+/// <remarks>
+/// Generates and imports the dataset (the import as its own process, as a user runs it), publishes 2019-20, then
+/// times word searches with a council filter in this process, as the site runs them: the database's time plus
+/// the reading of one page of twenty and the count. Target: p95 under 100 ms over 1,000,000 decisions.
+/// </remarks>
+internal static class SearchBench
+{
+    public static Command Create()
+    {
+        var decisions = new Option<int>("--decisions") { Description = "How many decisions to generate", DefaultValueFactory = _ => 1_000_000 };
+        var queries = new Option<int>("--queries") { Description = "How many searches to time", DefaultValueFactory = _ => 200 };
+        var command = new Command("search", "Time decision searches (words and a council) over a synthetic dataset") { decisions, queries };
+        command.SetAction(parse =>
+        {
+            var work = Directory.CreateTempSubdirectory("upheld-bench-search-");
+            var folder = Path.Combine(work.FullName, "import");
+            var db = parse.GetValue(CommonOptions.Database) ?? Path.Combine(work.FullName, "bench.db");
+            try
+            {
+                var year = new FinancialYear(2019);
+                var councils = ReferenceData.Councils().Where(c => c.ExistsIn(year)).ToList();
+                var generated = Stopwatch.StartNew();
+                SyntheticDataset.Write(folder, parse.GetValue(decisions), year, councils);
+                BenchCommand.Report("generate", $"{parse.GetValue(decisions):N0} decisions", generated.Elapsed);
+                var import = BenchCommand.Time("import", ["import", folder, "--db", db]);
+                BenchCommand.Report("import", "with the full-text index kept in step", import);
+                var database = Database.FromOption(db);
+                Publication.Set(database, year, DateTimeOffset.UtcNow.AddDays(-1));
+                Run(database, councils, [year], parse.GetValue(queries));
+                return 0;
+            }
+            finally
+            {
+                work.Delete(recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static void Run(Database database, IReadOnlyList<Authority> councils, FinancialYear[] published, int count)
+    {
+        var random = new Random(7);
+        using var connection = database.Connect();
+        DecisionFilter Next() => new(SyntheticDataset.Subjects[random.Next(SyntheticDataset.Subjects.Length)], councils[random.Next(councils.Count)].Code);
+        // A few searches first, so the figures are of a warm cache and compiled code, as on a running site.
+        for (var warm = 0; warm < 20; warm++) DecisionSearch.Find(connection, database.Provider, Next(), published);
+        var timings = new List<double>();
+        long found = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var filter = Next();
+            var started = Stopwatch.GetTimestamp();
+            found += DecisionSearch.Find(connection, database.Provider, filter, published).Total;
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        timings.Sort();
+        Console.WriteLine($"search words + council   {count} queries on {database.Provider}, {found / (double)count:N0} matches each on average");
+        Console.WriteLine($"  p50 {timings[count / 2],7:F1} ms   p95 {timings[(int)(count * 0.95)],7:F1} ms   max {timings[^1],7:F1} ms   (target: p95 under 100 ms)");
+        var unfiltered = Stopwatch.StartNew();
+        var all = DecisionSearch.Find(connection, database.Provider, new DecisionFilter("school"), published);
+        Console.WriteLine($"  one word, no council: {all.Total:N0} matches, first page in {unfiltered.Elapsed.TotalMilliseconds:F1} ms");
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dapper;
+using Upheld.Storage;
+
+namespace Upheld.Cases;
+
+/// <summary>Finds published decisions by words and filters with the engine's own full-text index, newest first.</summary>
+/// <remarks>
+/// Only the letters and digits of the words reach the engine, each as a plain term, so nothing a visitor types can
+/// be read as query syntax. Results are ordered by decision date and then case reference, which is unique, so a
+/// decision never moves between pages while the data stands still.
+/// </remarks>
+public static partial class DecisionSearch
+{
+    private sealed class HitRow
+    {
+        public string Case_Ref { get; set; } = "";
+        public string Authority_Code { get; set; } = "";
+        public string? Category { get; set; }
+        public string? Subcategory { get; set; }
+        public string Decision_Date { get; set; } = "";
+        public string Outcome { get; set; } = "";
+        public string? Summary { get; set; }
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Term();
+
+    /// <summary>The terms a visitor's words come to; empty when they hold no letter or digit.</summary>
+    public static IReadOnlyList<string> Terms(string? words) =>
+        words is null ? [] : Term().Matches(words).Select(m => m.Value).Take(16).ToList();
+
+    public static DecisionResults Find(Database database, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
+    {
+        using var connection = database.Connect();
+        return Find(connection, database.Provider, filter, published);
+    }
+
+    public static DecisionResults Find(DbConnection connection, DatabaseProvider provider, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
+    {
+        var page = Math.Max(1, filter.Page);
+        if (published.Count == 0) return new DecisionResults(0, page, []);
+        // Years are integers the caller computed, never visitor text, so they can be written into the statement.
+        var where = new List<string> { $"d.year IN ({string.Join(", ", published.Select(y => y.StartYear.ToString(CultureInfo.InvariantCulture)))})" };
+        var terms = Terms(filter.Words);
+        if (terms.Count > 0)
+        {
+            where.Add(provider == DatabaseProvider.Sqlite
+                ? "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)"
+                : "d.search_words @@ plainto_tsquery('english', @words)");
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Council)) where.Add("d.authority_code = @council");
+        if (!string.IsNullOrWhiteSpace(filter.Category)) where.Add("d.category = @category");
+        if (!string.IsNullOrWhiteSpace(filter.Outcome)) where.Add("d.outcome = @outcome");
+        if (filter.From is not null) where.Add("d.decision_date >= @from");
+        if (filter.To is not null) where.Add("d.decision_date <= @to");
+        var p = new
+        {
+            // FTS5 reads a double-quoted string as one plain term; terms hold no quote, so none needs escaping.
+            words = provider == DatabaseProvider.Sqlite ? string.Join(' ', terms.Select(t => $"\"{t}\"")) : string.Join(' ', terms),
+            council = filter.Council?.Trim(),
+            category = filter.Category,
+            outcome = filter.Outcome,
+            from = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            offset = (page - 1) * DecisionResults.PageSize,
+        };
+        var condition = string.Join(" AND ", where);
+        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM decisions d WHERE {condition}", p);
+        var hits = total <= p.offset ? [] : connection.Query<HitRow>(
+            $"""
+            SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
+            WHERE {condition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.PageSize} OFFSET @offset
+            """, p)
+            .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
+            .ToList();
+        return new DecisionResults((int)total, page, hits);
+    }
+
+    internal static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

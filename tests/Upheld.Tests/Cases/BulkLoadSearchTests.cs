@@ -1,0 +1,43 @@
+using Upheld.Cases;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Import;
+using Upheld.Tests.Storage;
+
+namespace Upheld.Tests.Cases;
+
+/// <summary>A load large enough to drop and rebuild indexes leaves the full-text index complete and still kept in step.</summary>
+public abstract class BulkLoadSearchTests(DatabaseProvider provider) : IDisposable
+{
+    private static readonly FinancialYear[] Published = [new(2019)];
+    private const string Header = "case_ref,authority_code,received_date,decision_date,category,outcome,remedied_by_authority,summary";
+    // Created on first use, inside the test, so that a missing PostgreSQL server skips the test rather than breaking its class.
+    private readonly Lazy<TestDatabase> _store = new(() => TestDatabase.Create(provider));
+
+    public void Dispose()
+    {
+        if (_store.IsValueCreated) _store.Value.Dispose();
+    }
+
+    [SkippableFact]
+    public void Fifty_thousand_decisions_are_all_found_and_a_later_change_is_found_by_its_new_words()
+    {
+        var database = _store.Value.Database;
+        var rows = new List<string> { Header };
+        for (var i = 0; i < 50_000; i++)
+            rows.Add($"B{i:D6},E10000034,,2019-06-01,Housing,upheld,false,\"{(i % 1000 == 0 ? "A zebra crossing" : "Repairs")} were delayed.\"");
+        using (var bulk = new ImportFolder().With("decisions.csv", [.. rows]))
+            Assert.True(new Importer(database).Import(bulk.Path).Succeeded);
+
+        Assert.Equal(50, DecisionSearch.Find(database, new("zebra"), Published).Total);
+        Assert.Equal(49_950, DecisionSearch.Find(database, new("repairs"), Published).Total);
+
+        using var change = new ImportFolder().With("decisions.csv", Header, "B000001,E10000034,,2019-06-01,Housing,upheld,false,\"A zebra escaped.\"");
+        Assert.True(new Importer(database).Import(change.Path, replace: true).Succeeded);
+        Assert.Equal(51, DecisionSearch.Find(database, new("zebra"), Published).Total);
+    }
+}
+
+public sealed class SqliteBulkLoadSearchTests() : BulkLoadSearchTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBulkLoadSearchTests() : BulkLoadSearchTests(DatabaseProvider.PostgreSql);

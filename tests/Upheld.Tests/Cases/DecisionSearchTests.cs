@@ -1,0 +1,132 @@
+using Upheld.Cases;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Import;
+using Upheld.Tests.Storage;
+
+namespace Upheld.Tests.Cases;
+
+/// <summary>Decision search and decision pages' query, on every database engine, over 2019-20 (published) and 2020-21 (not).</summary>
+public abstract class DecisionSearchTests(DatabaseProvider provider) : IDisposable
+{
+    private static readonly FinancialYear[] Published = [new(2019)];
+    private const string Header = "case_ref,authority_code,received_date,decision_date,category,outcome,remedied_by_authority,summary";
+    // Created on first use, inside the test, so that a missing PostgreSQL server skips the test rather than breaking its class.
+    private readonly Lazy<TestDatabase> _store = new(() => TestDatabase.Create(provider));
+    private readonly ImportFolder _folder = new();
+
+    private Database Database => _store.Value.Database;
+
+    public void Dispose()
+    {
+        if (_store.IsValueCreated) _store.Value.Dispose();
+        _folder.Dispose();
+    }
+
+    /// <summary>25 school cases in Worcestershire, 3 in Rutland, a housing case, and a school case of unpublished 2020-21.</summary>
+    private void ImportCases()
+    {
+        var rows = new List<string> { Header };
+        for (var i = 0; i < 25; i++)
+            rows.Add($"W{i:D2},E10000034,,2019-{4 + i % 9:D2}-{1 + i % 3:D2},Education and Children's Services,{(i % 2 == 0 ? "upheld" : "not_upheld")},false,\"The school transport was late, day {i}.\"");
+        for (var i = 0; i < 3; i++)
+            rows.Add($"R{i},E06000017,,2019-05-0{i + 1},Education and Children's Services,upheld,false,\"A school place was refused.\"");
+        rows.Add("H1,E06000017,,2019-06-01,Housing,upheld,true,\"Repairs to a council flat were delayed.\"");
+        rows.Add("L1,E06000017,,2020-06-01,Education and Children's Services,upheld,false,\"A school admission appeal went wrong.\"");
+        _folder.With("decisions.csv", [.. rows]).With("recommendations.csv", "case_ref,authority_code,kind,text,amount_gbp",
+            "H1,E06000017,personal,Apologise to Ms B,", "H1,E06000017,personal,Pay Ms B for her distress,250", "H1,E06000017,service_improvement,Remind staff of repair times,");
+        var result = new Importer(Database).Import(_folder.Path);
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
+    }
+
+    private DecisionResults Find(DecisionFilter filter) => DecisionSearch.Find(Database, filter, Published);
+
+    [SkippableFact]
+    public void Words_find_the_decisions_holding_them_and_filters_narrow_them()
+    {
+        ImportCases();
+
+        Assert.Equal(28, Find(new("school")).Total);
+        Assert.Equal(28, Find(new("Schools")).Total); // stemmed on both engines
+        Assert.Equal(3, Find(new("school", Council: "E06000017")).Total);
+        Assert.Equal(["H1"], Find(new("delayed repairs")).Hits.Select(h => h.CaseRef));
+        Assert.Equal(13, Find(new("school", Council: "E10000034", Outcome: "upheld")).Total);
+        Assert.Equal(["H1"], Find(new(Category: "Housing")).Hits.Select(h => h.CaseRef));
+        Assert.Equal(["R1", "R0"], Find(new("school", From: new(2019, 5, 1), To: new(2019, 5, 2), Council: "E06000017")).Hits.Select(h => h.CaseRef));
+        Assert.Equal(0, Find(new("parking")).Total);
+    }
+
+    [SkippableFact]
+    public void Pages_of_twenty_follow_decision_date_then_case_reference_without_gaps_or_repeats()
+    {
+        ImportCases();
+
+        var first = Find(new("school", Council: "E10000034"));
+        var second = Find(new("school", Council: "E10000034", Page: 2));
+
+        Assert.Equal((25, 2, 20, 5), (first.Total, first.Pages, first.Hits.Count, second.Hits.Count));
+        var all = first.Hits.Concat(second.Hits).ToList();
+        Assert.Equal(25, all.Select(h => h.CaseRef).Distinct().Count());
+        Assert.Equal(all.OrderByDescending(h => h.DecisionDate).ThenBy(h => h.CaseRef, StringComparer.Ordinal), all);
+        Assert.Equal(first.Hits.Select(h => h.CaseRef), Find(new("school", Council: "E10000034")).Hits.Select(h => h.CaseRef));
+    }
+
+    [SkippableFact]
+    public void Decisions_of_an_unpublished_year_are_neither_found_nor_shown()
+    {
+        ImportCases();
+
+        Assert.DoesNotContain("L1", Find(new("admission")).Hits.Select(h => h.CaseRef));
+        Assert.Null(DecisionQuery.Find(Database, "L1", Published));
+        Assert.Equal(0, DecisionSearch.Find(Database, new("school"), []).Total);
+        Assert.Equal(1, DecisionSearch.Find(Database, new("admission"), [new(2019), new(2020)]).Total);
+    }
+
+    [SkippableTheory]
+    [InlineData("school\" OR \"flat")]
+    [InlineData("school*")]
+    [InlineData("NEAR(school place)")]
+    [InlineData("summary:school")]
+    [InlineData("school -transport")]
+    [InlineData("(school")]
+    [InlineData("school'; DROP TABLE decisions; --")]
+    public void Search_syntax_in_the_words_is_read_as_plain_words(string words)
+    {
+        ImportCases();
+
+        var found = Find(new(words));
+
+        Assert.All(found.Hits, h => Assert.Contains("school", h.Summary!, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(29, DecisionSearch.Find(Database, new(), Published).Total);
+    }
+
+    [SkippableFact]
+    public void A_decision_replaced_by_an_import_is_found_by_its_new_words_only()
+    {
+        ImportCases();
+        using var change = new ImportFolder().With("decisions.csv", Header,
+            "H1,E06000017,,2019-06-01,Housing,upheld,true,\"Mould in a council flat was not treated.\"");
+
+        Assert.True(new Importer(Database).Import(change.Path, replace: true).Succeeded);
+
+        Assert.Equal(["H1"], Find(new("mould")).Hits.Select(h => h.CaseRef));
+        Assert.Equal(0, Find(new("repairs")).Total);
+    }
+
+    [SkippableFact]
+    public void A_decision_comes_with_its_remedies_in_the_order_given()
+    {
+        ImportCases();
+
+        var decision = DecisionQuery.Find(Database, "H1", Published)!;
+
+        Assert.Equal(("E06000017", new FinancialYear(2019), "Housing", new DateOnly(2019, 6, 1), "upheld", true), (decision.AuthorityCode, decision.Year, decision.Category, decision.DecisionDate, decision.Outcome, decision.RemediedByAuthority));
+        Assert.Equal(["Apologise to Ms B", "Pay Ms B for her distress", "Remind staff of repair times"], decision.Remedies.Select(r => r.Text));
+        Assert.Equal(25_000, decision.Remedies[1].AmountPence);
+        Assert.Null(DecisionQuery.Find(Database, "NOPE", Published));
+    }
+}
+
+public sealed class SqliteDecisionSearchTests() : DecisionSearchTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDecisionSearchTests() : DecisionSearchTests(DatabaseProvider.PostgreSql);
