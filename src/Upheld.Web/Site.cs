@@ -14,6 +14,7 @@ using Upheld.Web.Decisions;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
+using Upheld.Web.Staff;
 
 namespace Upheld.Web;
 
@@ -46,6 +47,7 @@ public static class Site
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .Expire(SiteData.Freshness)
             .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
+        builder.Services.AddStaff();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -57,8 +59,19 @@ public static class Site
             // Styles change only with a new build, so browsers may keep them for a day.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
-        app.Use(EntityTags.Apply);
-        app.UseOutputCache();
+        // Public answers are the same for everyone and may be cached; staff answers are personal and never are.
+        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site =>
+        {
+            site.Use(EntityTags.Apply);
+            site.UseOutputCache();
+        });
+        app.UseWhen(StaffSetup.IsStaffPath, staff =>
+        {
+            staff.UseForwardedHeaders();
+            staff.Use(StaffSetup.NoStore);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapMaps();
         app.MapCouncils();
         app.MapCompare();
@@ -68,6 +81,7 @@ public static class Site
         app.MapOpenData();
         app.MapDownloads();
         app.MapCouncilData();
+        app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());
         return app;

@@ -72,6 +72,9 @@ public sealed class SiteData(Database database, TimeProvider clock)
             return Provenance.ForYear(connection, year);
         }).TryGetValue(code, out var source) ? source : null;
 
+    /// <summary>Drops every kept figure, so a change made from the staff area (data, publication time) shows on the next request.</summary>
+    public void Forget() => _cache.Clear();
+
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
     private T Cached<T>(string key, Func<T> load) where T : class

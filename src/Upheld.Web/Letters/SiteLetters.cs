@@ -44,6 +44,9 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
         return letters;
     }
 
+    /// <summary>Drops the kept letters, so an approval or edit made from the staff area shows on the next request.</summary>
+    public void Forget() => _years.Clear();
+
     public async Task<string> HtmlAsync(ComposedLetter letter)
     {
         await using var html = new LetterHtml();

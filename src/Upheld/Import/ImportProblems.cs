@@ -7,9 +7,13 @@ public sealed class ImportProblems
     public const int ListedAtMost = 100;
 
     private readonly List<string> _listed = [];
+    private readonly List<ImportProblem> _details = [];
 
     public int Count { get; private set; }
     public IReadOnlyList<string> Listed => _listed;
+
+    /// <summary>The listed problems with their parts apart, so a form can show each beside its field.</summary>
+    public IReadOnlyList<ImportProblem> Details => _details;
     public bool Any => Count > 0;
 
     public void Add(string file, int line, string? column, string reason)
@@ -18,6 +22,7 @@ public sealed class ImportProblems
         if (_listed.Count < ListedAtMost)
         {
             _listed.Add(column is null ? $"{file} line {line}: {reason}" : $"{file} line {line}, column {column}: {reason}");
+            _details.Add(new ImportProblem(file, line, column, reason));
         }
     }
 
@@ -31,6 +36,9 @@ public sealed class ImportProblems
     public IEnumerable<string> Lines() =>
         Count > _listed.Count ? _listed.Append($"... and {Count - _listed.Count} more problems not listed") : _listed;
 }
+
+/// <summary>One bad row's problem: file, physical line, column (null for the whole row) and reason.</summary>
+public sealed record ImportProblem(string File, int Line, string? Column, string Reason);
 
 /// <summary>What an import did to one file's rows.</summary>
 public sealed record FileSummary(string File, int Rows, int Added, int Unchanged, int Replaced);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Upheld.Authorities;
 using Upheld.Csv;
@@ -36,6 +37,25 @@ public sealed class Importer(Database database)
             problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
             return new ImportResult([], problems);
         }
+        return Run(present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList(), replace, progress, problems, null);
+    }
+
+    /// <summary>Imports files held in memory (an uploaded zip, or one row from a staff form): the same checks and the same single transaction.</summary>
+    /// <param name="files">File name (one of <see cref="Files"/>) to its bytes.</param>
+    /// <param name="beforeCommit">Runs inside the transaction when every row is good, so a caller's own record (an audit entry) commits with the data or not at all.</param>
+    public ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace, Action<DbConnection, DbTransaction>? beforeCommit = null)
+    {
+        var problems = new ImportProblems();
+        foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder($"{unknown} is not an import file (expected one or more of {string.Join(", ", Files)})");
+        if (files.Count == 0) problems.AddForFolder($"none of the import files is there (expected one or more of {string.Join(", ", Files)})");
+        if (problems.Any) return new ImportResult([], problems);
+        var present = Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();
+        return Run(present, replace, null, problems, beforeCommit);
+    }
+
+    private ImportResult Run(List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress, ImportProblems problems,
+        Action<DbConnection, DbTransaction>? beforeCommit)
+    {
         database.Migrate();
         using var connection = database.Connect();
         if (database.Provider == DatabaseProvider.Sqlite)
@@ -50,13 +70,13 @@ public sealed class Importer(Database database)
             run.CountedYears.Add(((string)key.code, Convert.ToInt32(key.year)));
 
         var summaries = new List<FileSummary>();
-        foreach (var (file, number) in present.Select((f, i) => (f, i + 1)))
+        foreach (var ((file, read), number) in present.Select((f, i) => (f, i + 1)))
         {
             run.File = file;
             string text;
             try
             {
-                text = CsvReader.Decode(File.ReadAllBytes(Path.Combine(folder, file)));
+                text = CsvReader.Decode(read());
             }
             catch (CsvFormatException e)
             {
@@ -66,6 +86,7 @@ public sealed class Importer(Database database)
             var fileProgress = progress is null ? null : new Action<int>(rows => progress.Report(new(file, rows, present.Count, number)));
             summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
         }
+        if (!problems.Any) beforeCommit?.Invoke(connection, transaction);
         if (problems.Any) transaction.Rollback();
         else transaction.Commit();
         return new ImportResult(summaries, problems);

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Upheld.Web.Letters;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Upheld.Accounts;
+using Upheld.Import;
+using Upheld.Storage;
+
+namespace Upheld.Web.Staff;
+
+/// <summary><c>/staff/import</c>: upload an import folder as a zip; the import's all-or-nothing rule, and its report on the page.</summary>
+public static class ImportUploadApi
+{
+    public static void MapImportUpload(this RouteGroupBuilder staff)
+    {
+        staff.MapGet("/import", (HttpContext context) => StaffAnswers.Page<ImportPage>(context)).RequireAuthorization(StaffSetup.StaffPolicy);
+
+        staff.MapPost("/import", async (HttpContext context, Database database, TimeProvider clock, SiteData data, SiteLetters letters) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ZipFolder.LargestUpload;
+            var form = await context.Request.ReadFormAsync();
+            var errors = new FormErrors();
+            var upload = form.Files["folder"];
+            if (upload is null || upload.Length == 0)
+                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", "Choose a zip file of an import folder") }, StatusCodes.Status400BadRequest);
+            if (upload.Length > ZipFolder.LargestUpload)
+                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", $"The zip file is larger than {ZipFolder.LargestUpload / (1024 * 1024)} MB; import it from the command line") }, StatusCodes.Status400BadRequest);
+            await using var stream = upload.OpenReadStream();
+            var (files, problem) = ZipFolder.Read(stream);
+            if (files is null)
+                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", problem!) }, StatusCodes.Status400BadRequest);
+            var replace = form["replace"] == "true";
+            var person = StaffAnswers.Person(context);
+            var result = new Importer(database).Import(files, replace, (connection, transaction) =>
+                AuditLog.Record(connection, transaction, clock.GetUtcNow(), person.Label, replace ? "import with replace" : "import", $"upload {Path.GetFileName(upload.FileName)}",
+                    null, Summary(files)));
+            if (result.Succeeded)
+            {
+                RecordingApi.Changed("import");
+                data.Forget();
+                letters.Forget();
+            }
+            return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout();
+    }
+
+    // The audit entry names each file and its size in lines (header included); the rows themselves are in the folder staff uploaded.
+    private static string Summary(Dictionary<string, byte[]> files) =>
+        JsonSerializer.Serialize(files.ToDictionary(f => f.Key, f => new { lines = f.Value.AsSpan().Count((byte)'\n'), bytes = f.Value.Length }));
+}

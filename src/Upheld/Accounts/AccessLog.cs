@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Upheld.Accounts;
+
+/// <summary>One view of a year's data before its publication: who saw what of which year and council, and when.</summary>
+public sealed record AccessEntry(long Id, DateTimeOffset At, string Who, string What, FinancialYear Year, string? CouncilCode);
+
+/// <summary>The log that orderly release requires: every view of unpublished figures, letters or cases, by anyone.</summary>
+public static class AccessLog
+{
+    public static void Record(DbConnection connection, DateTimeOffset at, string who, string what, FinancialYear year, string? councilCode) =>
+        connection.Execute(
+            "INSERT INTO access_log (at, who, what, year, council_code) VALUES (@at, @who, @what, @year, @councilCode)",
+            new { at = StoredTime.Format(at), who, what, year = year.StartYear, councilCode });
+
+    /// <summary>The newest entries first.</summary>
+    public static IReadOnlyList<AccessEntry> Latest(DbConnection connection, int count = 200) =>
+        connection.Query<Row>("SELECT id, at, who, what, year, council_code FROM access_log ORDER BY id DESC LIMIT @count", new { count })
+            .Select(r => new AccessEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.What, new FinancialYear((int)r.Year), r.Council_Code))
+            .ToList();
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string At { get; set; } = "";
+        public string Who { get; set; } = "";
+        public string What { get; set; } = "";
+        public long Year { get; set; }
+        public string? Council_Code { get; set; }
+    }
+}

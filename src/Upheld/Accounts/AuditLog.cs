@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Upheld.Accounts;
+
+/// <summary>One change staff made: who, when, what to which record, and the record before and after as JSON.</summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Who, string Action, string Entity, string? Before, string? After);
+
+/// <summary>The log of every change made from the staff area, which staff can read; entries are only ever added.</summary>
+public static class AuditLog
+{
+    public static void Record(DbConnection connection, DbTransaction? transaction, DateTimeOffset at, string who, string action, string entity, string? before, string? after) =>
+        connection.Execute(
+            "INSERT INTO audit_log (at, who, action, entity, before_json, after_json) VALUES (@at, @who, @action, @entity, @before, @after)",
+            new { at = StoredTime.Format(at), who, action, entity, before, after }, transaction);
+
+    /// <summary>The newest entries first.</summary>
+    public static IReadOnlyList<AuditEntry> Latest(DbConnection connection, int count = 200) =>
+        connection.Query<Row>(
+                "SELECT id, at, who, action, entity, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT @count", new { count })
+            .Select(r => new AuditEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.Action, r.Entity, r.Before_Json, r.After_Json))
+            .ToList();
+
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public string At { get; set; } = "";
+        public string Who { get; set; } = "";
+        public string Action { get; set; } = "";
+        public string Entity { get; set; } = "";
+        public string? Before_Json { get; set; }
+        public string? After_Json { get; set; }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Upheld.Accounts;
+
+/// <summary>The store of staff accounts; hashing passwords is the caller's (the site uses ASP.NET Core Identity's hasher).</summary>
+/// <remarks>E-mail addresses are kept lower-case so that sign-in does not depend on how one is typed.</remarks>
+public static class StaffUsers
+{
+    /// <summary>Failed sign-ins in a row that lock an account, and for how long.</summary>
+    public const int FailuresBeforeLockOut = 5;
+    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
+
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+
+    public static void Add(DbConnection connection, StaffUser user, DateTimeOffset now) =>
+        connection.Execute(
+            """
+            INSERT INTO staff_users (email, display_name, role, council_code, password_hash, failed_sign_ins, locked_until, security_stamp, created_at)
+            VALUES (@Email, @DisplayName, @Role, @CouncilCode, @PasswordHash, 0, NULL, @SecurityStamp, @Now)
+            """,
+            new { Email = Normalise(user.Email), user.DisplayName, Role = StaffRoles.Name(user.Role), user.CouncilCode, user.PasswordHash, user.SecurityStamp, Now = StoredTime.Format(now) });
+
+    public static StaffUser? Find(DbConnection connection, string email) =>
+        connection.Query<Row>("SELECT * FROM staff_users WHERE email = @email", new { email = Normalise(email) })
+            .Select(r => r.ToUser()).SingleOrDefault();
+
+    public static IReadOnlyList<StaffUser> All(DbConnection connection) =>
+        connection.Query<Row>("SELECT * FROM staff_users ORDER BY email").Select(r => r.ToUser()).ToList();
+
+    /// <summary>Counts a failed sign-in; the <see cref="FailuresBeforeLockOut"/>th in a row locks the account for <see cref="LockOut"/>.</summary>
+    public static void RecordFailure(DbConnection connection, string email, DateTimeOffset now)
+    {
+        var user = Find(connection, email);
+        if (user is null) return;
+        var failures = user.FailedSignIns + 1;
+        DateTimeOffset? until = failures >= FailuresBeforeLockOut ? now + LockOut : null;
+        connection.Execute(
+            "UPDATE staff_users SET failed_sign_ins = @failures, locked_until = @until WHERE email = @email",
+            new { failures = until is null ? failures : 0, until = until is { } u ? StoredTime.Format(u) : null, email = user.Email });
+    }
+
+    /// <summary>Clears the failure count and any lock-out: after a good sign-in, or by an administrator.</summary>
+    public static bool ResetLockOut(DbConnection connection, string email) =>
+        connection.Execute("UPDATE staff_users SET failed_sign_ins = 0, locked_until = NULL WHERE email = @email", new { email = Normalise(email) }) > 0;
+
+    /// <summary>Sets a new password hash and a new security stamp, which signs the account out everywhere.</summary>
+    public static bool SetPassword(DbConnection connection, string email, string passwordHash) =>
+        connection.Execute(
+            "UPDATE staff_users SET password_hash = @passwordHash, security_stamp = @stamp, failed_sign_ins = 0, locked_until = NULL WHERE email = @email",
+            new { email = Normalise(email), passwordHash, stamp = NewStamp() }) > 0;
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    // A class with settable properties, so Dapper converts each engine's integer type itself.
+    private sealed class Row
+    {
+        public string Email { get; set; } = "";
+        public string Display_Name { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? Council_Code { get; set; }
+        public string Password_Hash { get; set; } = "";
+        public long Failed_Sign_Ins { get; set; }
+        public string? Locked_Until { get; set; }
+        public string Security_Stamp { get; set; } = "";
+
+        public StaffUser ToUser() => new(Email, Display_Name, StaffRoles.Parse(Role) ?? StaffRole.LinkOfficer, Council_Code, Password_Hash,
+            (int)Failed_Sign_Ins, Locked_Until is null ? null : StoredTime.Parse(Locked_Until), Security_Stamp);
+    }
+}
