@@ -18,4 +18,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 return root.Parse(args).Invoke();
