@@ -44,6 +44,13 @@ public sealed class SiteHost : IAsyncDisposable
     }
 
     public TestClock Clock { get; } = new(PublishedAt.AddDays(1));
+
+    /// <summary>A client that keeps cookies, as a browser does, over the in-memory server; <paramref name="https"/> makes requests arrive as HTTPS.</summary>
+    public HttpClient CookieClient(bool https = false) =>
+        new(new Staff.CookieJar { InnerHandler = _app.GetTestServer().CreateHandler() })
+        {
+            BaseAddress = new Uri(https ? "https://localhost/" : "http://localhost/"),
+        };
     /// <summary>A client that reports redirects rather than following them, as the test server's client does.</summary>
     public HttpClient Client { get; }
     public Database Database => _store.Database;
