@@ -46,8 +46,10 @@ public static class Site
         // and never across a change in which years are public, so a publication or withdrawal shows at once.
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .Expire(SiteData.Freshness)
+            .Tag(SiteRefresh.Tag)
             .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
         builder.Services.AddStaff();
+        builder.Services.AddSingleton<SiteRefresh>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

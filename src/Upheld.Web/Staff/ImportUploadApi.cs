@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Upheld.Web.Letters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,7 +16,7 @@ public static class ImportUploadApi
     {
         staff.MapGet("/import", (HttpContext context) => StaffAnswers.Page<ImportPage>(context)).RequireAuthorization(StaffSetup.StaffPolicy);
 
-        staff.MapPost("/import", async (HttpContext context, Database database, TimeProvider clock, SiteData data, SiteLetters letters) =>
+        staff.MapPost("/import", async (HttpContext context, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ZipFolder.LargestUpload;
             var form = await context.Request.ReadFormAsync();
@@ -36,12 +35,7 @@ public static class ImportUploadApi
             var result = new Importer(database).Import(files, replace, (connection, transaction) =>
                 AuditLog.Record(connection, transaction, clock.GetUtcNow(), person.Label, replace ? "import with replace" : "import", $"upload {Path.GetFileName(upload.FileName)}",
                     null, Summary(files)));
-            if (result.Succeeded)
-            {
-                RecordingApi.Changed("import");
-                data.Forget();
-                letters.Forget();
-            }
+            if (result.Succeeded) await refresh.AfterChangeAsync("import");
             return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout();
     }

@@ -50,7 +50,7 @@ public static class LetterReviewApi
             return await Preview(context, letter);
         });
 
-        letters.MapPost("/{code}/{year}/commentary", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteLetters site) =>
+        letters.MapPost("/{code}/{year}/commentary", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (!FinancialYear.TryParse(year, out var y)) return StaffAnswers.NotFound(context);
             var form = await context.Request.ReadFormAsync();
@@ -76,12 +76,11 @@ public static class LetterReviewApi
                         JsonSerializer.Serialize(before), JsonSerializer.Serialize(paragraphs));
                 transaction.Commit();
             }
-            RecordingApi.Changed("commentary");
-            site.Forget();
+            await refresh.AfterChangeAsync("commentary");
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
-        letters.MapPost("/{code}/{year}/switches", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteLetters site) =>
+        letters.MapPost("/{code}/{year}/switches", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (!FinancialYear.TryParse(year, out var y)) return StaffAnswers.NotFound(context);
             var form = await context.Request.ReadFormAsync();
@@ -95,11 +94,11 @@ public static class LetterReviewApi
                 AuditLog.Record(connection, null, clock.GetUtcNow(), person.Label, !on ? "switch paragraph on" : "switch paragraph off", $"letter {code} {y.Value} {key}",
                     JsonSerializer.Serialize(new { on }), JsonSerializer.Serialize(new { on = !on }));
             }
-            site.Forget();
+            await refresh.AfterChangeAsync("letter switches");
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
-        letters.MapPost("/{code}/{year}/approve", (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteLetters site) =>
+        letters.MapPost("/{code}/{year}/approve", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (!FinancialYear.TryParse(year, out var y)) return StaffAnswers.NotFound(context);
             using var connection = database.Connect();
@@ -109,7 +108,7 @@ public static class LetterReviewApi
             LetterReview.Approve(connection, code, y.Value, letter.ContentHash, now, person.Name);
             AuditLog.Record(connection, null, now, person.Label, "approve letter", $"letter {code} {y.Value}",
                 JsonSerializer.Serialize(new { state = letter.Approval.ToString() }), JsonSerializer.Serialize(new { state = nameof(ApprovalState.Approved), hash = letter.ContentHash }));
-            site.Forget();
+            await refresh.AfterChangeAsync("letter approval");
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }

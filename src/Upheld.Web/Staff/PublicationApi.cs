@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Upheld.Accounts;
 using Upheld.Storage;
-using Upheld.Web.Letters;
 
 namespace Upheld.Web.Staff;
 
@@ -20,7 +19,7 @@ public static class PublicationApi
             StaffAnswers.Page<PublicationPage>(context, Model(database, clock, saved == true, FormErrors.None, null)))
             .RequireAuthorization(StaffSetup.StaffPolicy);
 
-        staff.MapPost("/publication", async (HttpContext context, Database database, TimeProvider clock, SiteData data, SiteLetters letters) =>
+        staff.MapPost("/publication", async (HttpContext context, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             var form = await context.Request.ReadFormAsync();
             var errors = new FormErrors();
@@ -46,8 +45,7 @@ public static class PublicationApi
                     $"year {year.Value}", JsonSerializer.Serialize(new { published_at = before }), JsonSerializer.Serialize(new { published_at = at is { } t ? StoredTime.Format(t) : null }));
             }
             // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
-            data.Forget();
-            letters.Forget();
+            await refresh.AfterChangeAsync("publication");
             return StaffAnswers.SeeOther("/staff/publication?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }

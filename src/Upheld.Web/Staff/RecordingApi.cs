@@ -15,11 +15,6 @@ namespace Upheld.Web.Staff;
 /// </remarks>
 public static class RecordingApi
 {
-    /// <summary>Called after every change recorded from the staff area (the snapshot engine may note a new revision here).</summary>
-    public static event Action<string>? DataChanged;
-
-    internal static void Changed(string what) => DataChanged?.Invoke(what);
-
     public static void MapRecording(this RouteGroupBuilder staff)
     {
         staff.MapGet("/record", (HttpContext context) => StaffAnswers.Page<RecordStartPage>(context)).RequireAuthorization(StaffSetup.StaffPolicy);
@@ -44,7 +39,7 @@ public static class RecordingApi
             return StaffAnswers.Page<RecordPage>(context, new { Kind = chosen, Values = values, Correcting = correcting, Saved = saved == true, Recommendations = recommendations });
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 
-        staff.MapPost("/record/{kind}", async (HttpContext context, string kind, Database database, TimeProvider clock, SiteData data) =>
+        staff.MapPost("/record/{kind}", async (HttpContext context, string kind, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (RecordKind.Find(kind) is not { } chosen) return StaffAnswers.NotFound(context);
             var form = await context.Request.ReadFormAsync();
@@ -69,8 +64,7 @@ public static class RecordingApi
                     return StaffAnswers.Page<RecordPage>(context, new { Kind = chosen, Values = values, Correcting = correcting, Errors = errors }, StatusCodes.Status400BadRequest);
                 }
             }
-            Changed(chosen.Table);
-            data.Forget();
+            await refresh.AfterChangeAsync(chosen.Table);
             var query = $"case_ref={Uri.EscapeDataString(values["case_ref"] ?? "")}&saved=true" +
                 (chosen == RecordKind.Recommendation ? $"&rec_kind={Uri.EscapeDataString(values["kind"] ?? "")}&text={Uri.EscapeDataString(values["text"] ?? "")}" : "");
             return StaffAnswers.SeeOther($"/staff/record/{chosen.Slug}?{query}");

@@ -1,0 +1,74 @@
+using System.Net;
+using Upheld.Accounts;
+using Upheld.Storage;
+
+namespace Upheld.Tests.Web.Staff;
+
+/// <summary>The publication form: a publisher sets a year's time; the public site follows at once, and the year appears when the time passes.</summary>
+public sealed class PublicationFormTests : SiteTestBase
+{
+    private static Dictionary<string, string> At(string date, string time) => new() { ["year"] = "2019-20", ["date"] = date, ["time"] = time, ["action"] = "set" };
+
+    [Fact]
+    public async Task A_time_set_on_the_form_hides_the_year_at_once_and_shows_it_when_it_passes()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
+        Assert.Equal(HttpStatusCode.OK, (await Get("/years/2019-20")).Status); // seen, so the site keeps it
+
+        var saved = await publisher.PostForm("/staff/publication", "/staff/publication", At("2020-08-10", "09:30"));
+        var hidden = await Get("/years/2019-20");
+        Site.Clock.Now = new DateTimeOffset(2020, 8, 10, 9, 29, 59, TimeSpan.Zero);
+        var stillHidden = await Get("/years/2019-20");
+        Site.Clock.Now = new DateTimeOffset(2020, 8, 10, 9, 30, 0, TimeSpan.Zero);
+        var shown = await Get("/years/2019-20");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+        Assert.Equal(HttpStatusCode.NotFound, stillHidden.Status);
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        using var connection = Site.Database.Connect();
+        Assert.Equal(new DateTimeOffset(2020, 8, 10, 9, 30, 0, TimeSpan.Zero), Publication.Schedule(connection)[new FinancialYear(2019)]);
+        var entry = AuditLog.Latest(connection)[0];
+        Assert.Equal("set publication time", entry.Action);
+        Assert.Equal("""{"published_at":"2020-07-29T08:30:00Z"}""", entry.Before);
+        Assert.Equal("""{"published_at":"2020-08-10T09:30:00Z"}""", entry.After);
+    }
+
+    [Fact]
+    public async Task Unpublishing_takes_the_year_off_the_site_at_once()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
+        Assert.Equal(HttpStatusCode.OK, (await Get("/maps/2019-20/uphold/lower")).Status);
+
+        await publisher.PostForm("/staff/publication", "/staff/publication", new() { ["year"] = "2019-20", ["action"] = "clear" });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("/maps/2019-20/uphold/lower")).Status);
+    }
+
+    [Fact]
+    public async Task A_bad_time_is_refused_beside_its_field()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
+
+        var response = await publisher.PostForm("/staff/publication", "/staff/publication", At("2020-08-10", "9.30am"));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#time\">Enter the date as YYYY-MM-DD and the time as HH:MM (24-hour, UTC)</a>", page);
+    }
+
+    [Fact]
+    public async Task Staff_who_are_not_publishers_see_the_schedule_but_cannot_change_it()
+    {
+        var staff = await StaffSession.SignedIn(Site, StaffRole.Staff);
+        var (_, page) = await staff.Get("/staff/publication");
+        var token = StaffSession.TokenOf(page, "/staff/sign-out");
+
+        var response = await staff.Client.PostAsync("/staff/publication", new FormUrlEncodedContent(At("2030-01-01", "00:00").Append(new("__RequestVerificationToken", token))));
+
+        Assert.Contains("2020-07-29 08:30 UTC", page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/forbidden", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await Get("/years/2019-20")).Status);
+    }
+}

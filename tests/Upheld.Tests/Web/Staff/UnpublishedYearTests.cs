@@ -1,0 +1,126 @@
+using System.Net;
+using Upheld.Accounts;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Import;
+using Upheld.Web.Export;
+
+namespace Upheld.Tests.Web.Staff;
+
+/// <summary>
+/// A year scheduled but not yet public (2020-21, due 28 July 2021) beside a public one (2019-20): every public route and export
+/// answers for it exactly as for a year that does not exist, no list or trend includes it, staff see it (logged), and it
+/// appears when its time passes.
+/// </summary>
+public sealed class UnpublishedYearTests : SiteTestBase
+{
+    private static readonly DateTimeOffset Due = new(2021, 7, 28, 8, 30, 0, TimeSpan.Zero);
+
+    private void AddTheNextYear()
+    {
+        using var folder = new ImportFolder().With("decisions.csv",
+            "case_ref,authority_code,decision_date,category,outcome,summary",
+            "20 000 001,E06000017,2020-06-01,Housing,upheld,The council mislaid a zebrafinch licence.",
+            "20 000 002,E10000034,2020-06-02,Housing,not_upheld,");
+        Assert.True(new Importer(Site.Database).Import(folder.Path).Succeeded);
+        Publication.Set(Site.Database, new FinancialYear(2020), Due);
+        Site.Clock.Now += TimeSpan.FromMinutes(1); // past the site's brief cache
+    }
+
+    public static readonly TheoryData<string> YearRoutes =
+    [
+        "/years/{Y}", "/years/{Y}/statistics.csv", "/maps/{Y}/uphold/lower", "/maps/{Y}/uphold/lower.csv", "/maps/{Y}/per-100k/upper",
+        "/compare/unitary/{Y}/uphold", "/compare/unitary/{Y}/uphold/additive", "/councils/E06000017/rutland/{Y}", "/councils/E06000017/rutland/{Y}/decisions.csv",
+        "/councils/E06000017/letters/{Y}.html", "/councils/E06000017/letters/{Y}.pdf", "/api/v1/statistics?year={Y}",
+        "/api/v1/authorities/E06000017/years/{Y}/decisions", "/api/v1/authorities/E06000017/years/{Y}/service-improvements",
+        "/api/v1/authorities/E06000017/years/{Y}/public-reports", "/councils/E06000017?year={Y}", "/?year={Y}&statistic=uphold&tier=lower",
+    ];
+
+    [Theory]
+    [MemberData(nameof(YearRoutes))]
+    public async Task Before_its_time_a_year_answers_exactly_as_a_year_that_does_not_exist(string route)
+    {
+        AddTheNextYear();
+
+        var unpublished = await Get(route.Replace("{Y}", "2020-21"));
+        var nonexistent = await Get(route.Replace("{Y}", "2031-32"));
+
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.Status);
+        Assert.Equal(nonexistent.Status, unpublished.Status);
+        Assert.Equal(nonexistent.Body.Replace("2031-32", "YEAR"), unpublished.Body.Replace("2020-21", "YEAR"));
+        Assert.Equal(nonexistent.Response.Content.Headers.ContentType?.ToString(), unpublished.Response.Content.Headers.ContentType?.ToString());
+    }
+
+    [Fact]
+    public async Task Before_its_time_no_list_trend_search_or_total_includes_the_year()
+    {
+        AddTheNextYear();
+
+        var pages = new[] { "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/letters",
+            "/api/v1/authorities", "/decisions?q=mislaid", "/years/2019-20", "/search?q=Rutland", "/data" };
+        foreach (var page in pages)
+        {
+            var (status, body, _) = await Get(page);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.False(body.Contains("2020-21", StringComparison.Ordinal), $"{page}: {body[Math.Max(0, body.IndexOf("2020-21", StringComparison.Ordinal) - 300)..Math.Min(body.Length, body.IndexOf("2020-21", StringComparison.Ordinal) + 100)]}");
+            Assert.DoesNotContain("zebrafinch", body); // the unpublished decision's words, searched for by another of them
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("/decisions/20%20000%20001")).Status);
+    }
+
+    [Fact]
+    public async Task Before_its_time_the_static_export_holds_nothing_of_the_year()
+    {
+        AddTheNextYear();
+        var folder = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
+        try
+        {
+            await StaticExport.CrawlAsync(Site.Client, folder);
+
+            var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+            Assert.Contains(files, f => f.Contains("2019-20", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => f.Contains("2020-21", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("zebrafinch", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task After_its_time_the_year_appears_everywhere_without_a_restart()
+    {
+        AddTheNextYear();
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("/years/2020-21")).Status);
+
+        Site.Clock.Now = Due;
+
+        Assert.Equal(HttpStatusCode.OK, (await Get("/years/2020-21")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Get("/councils/E06000017/rutland/2020-21")).Status);
+        Assert.Contains("2020-21", (await Get("/api/v1/authorities/E06000017/statistics")).Body);
+        Assert.Contains("zebrafinch", (await Get("/decisions/20%20000%20001")).Body);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_year_before_its_time_and_each_view_is_in_the_access_log()
+    {
+        AddTheNextYear();
+        var staff = await StaffSession.SignedIn(Site, StaffRole.Staff, email: "sam@example.org");
+
+        var page = await staff.Get("/staff/councils/E06000017/2020-21");
+        var sheet = await staff.Get("/staff/councils/E06000017/2020-21/decided.csv");
+        var published = await staff.Get("/staff/councils/E06000017/2019-20");
+        var log = await staff.Get("/staff/access-log");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("These figures are not yet published", page.Body);
+        Assert.Contains("20 000 001,E06000017,,2020-06-01,Housing,,upheld,false,The council mislaid a zebrafinch licence.", sheet.Body);
+        Assert.DoesNotContain("not yet published", published.Body);
+        using var connection = Site.Database.Connect();
+        var entries = AccessLog.Latest(connection);
+        Assert.Equal(["council: decided.csv", "council: statistics and letter state"], entries.Select(e => e.What));
+        Assert.All(entries, e => Assert.Equal(("Staff <sam@example.org>", new FinancialYear(2020), "E06000017", Site.Clock.Now), (e.Who, e.Year, e.CouncilCode, e.At)));
+        Assert.Contains("council: decided.csv", log.Body);
+    }
+}
