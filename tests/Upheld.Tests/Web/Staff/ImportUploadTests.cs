@@ -1,0 +1,97 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Dapper;
+using Upheld.Accounts;
+
+namespace Upheld.Tests.Web.Staff;
+
+/// <summary>Uploading an import folder as a zip: all or nothing, the import's report on the page, and hostile zips refused safely.</summary>
+public sealed class ImportUploadTests : SiteTestBase
+{
+    private static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, text) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        return memory.ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> Upload(StaffSession session, byte[] zip, bool replace = false)
+    {
+        var (_, page) = await session.Get("/staff/import");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(StaffSession.TokenOf(page, "/staff/import")), "__RequestVerificationToken" },
+            { new ByteArrayContent(zip), "folder", "cases.zip" },
+        };
+        if (replace) form.Add(new StringContent("true"), "replace");
+        return await session.Client.PostAsync("/staff/import", form);
+    }
+
+    private long Count(string sql) { using var c = Site.Database.Connect(); return c.ExecuteScalar<long>(sql); }
+
+    [Fact]
+    public async Task A_good_folder_is_imported_and_the_report_shown()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Zip(("cases/decisions.csv",
+            "case_ref,authority_code,decision_date,outcome\r\nZ-1,E06000017,2019-09-01,upheld\r\nZ-2,E06000017,2019-09-02,not_upheld\r\n"),
+            ("cases/notes.txt", "ignored")));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cases.zip is imported.", page);
+        Assert.Matches(@"decisions\.csv</th>\s*<td[^>]*>2</td><td[^>]*>2</td>", page);
+        Assert.Equal(2, Count("SELECT COUNT(*) FROM decisions WHERE case_ref LIKE 'Z-%'"));
+        using var connection = Site.Database.Connect();
+        var entry = Assert.Single(AuditLog.Latest(connection));
+        Assert.Equal(("import", "upload cases.zip", """{"decisions.csv":{"lines":3,"bytes":117}}"""), (entry.Action, entry.Entity, entry.After));
+    }
+
+    [Fact]
+    public async Task A_folder_with_one_bad_row_changes_nothing_and_the_page_names_file_line_and_column()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Zip(
+            ("decisions.csv", "case_ref,authority_code,decision_date,outcome\r\nZ-1,E06000017,2019-09-01,upheld\r\n"),
+            ("compliance.csv", "case_ref,authority_code,recorded_date,outcome\r\nZ-1,E06000017,2019-10-01,maybe\r\n")));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Nothing was imported", page);
+        Assert.Contains("compliance.csv line 2, column outcome: unknown outcome &#x27;maybe&#x27;", page);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM decisions WHERE case_ref = 'Z-1'"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM audit_log"));
+    }
+
+    [Fact]
+    public async Task Entries_with_climbing_paths_are_never_written_and_deep_ones_are_ignored()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Zip(("../../decisions.csv", "case_ref,authority_code,decision_date,outcome\r\nZ-9,E06000017,2019-09-01,upheld\r\n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The zip file holds none of the import files", await response.Content.ReadAsStringAsync());
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "..", "..", "decisions.csv")));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_zip_is_refused_beside_the_upload_field()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Encoding.UTF8.GetBytes("case_ref,authority_code\r\n"));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#folder\">The file is not a zip file that can be read.</a>", page);
+    }
+}
