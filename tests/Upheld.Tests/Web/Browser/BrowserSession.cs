@@ -4,7 +4,7 @@ namespace Upheld.Tests.Web.Browser;
 
 /// <summary>One headless Debian Chromium, driven by Playwright, over a live site on loopback: shared by a test class.</summary>
 /// <remarks>Outside CI a machine without Chromium skips the browser tests with a message; in CI they must run (./test installs it).</remarks>
-public sealed class BrowserSession : IAsyncLifetime
+public class BrowserSession : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
@@ -23,7 +23,7 @@ public sealed class BrowserSession : IAsyncLifetime
             Missing = $"{Chromium} is not installed (./test installs it)";
             return;
         }
-        Site = new SiteHost(live: true);
+        Site = CreateSite();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -33,6 +33,9 @@ public sealed class BrowserSession : IAsyncLifetime
         });
         Directory.CreateDirectory(Screenshots);
     }
+
+    /// <summary>The site the browser visits: the published five councils, unless a subclass wants another.</summary>
+    protected virtual SiteHost CreateSite() => new(live: true);
 
     /// <summary>A new page with JavaScript off, as the site must work without it.</summary>
     public async Task<IPage> OpenAsync(string path, bool javaScript = false)
