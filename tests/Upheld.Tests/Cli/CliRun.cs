@@ -5,12 +5,16 @@ namespace Upheld.Tests.Cli;
 /// <summary>Runs the real command-line program in a child process, as a user would, and captures what it prints.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Errors)
 {
-    public static CliRun Of(params string[] arguments)
+    public static CliRun Of(params string[] arguments) => WithInput("", arguments);
+
+    /// <summary>Runs the program with <paramref name="input"/> on its standard input, as a pipe gives it.</summary>
+    public static CliRun WithInput(string input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Upheld.Cli.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
