@@ -16,6 +16,12 @@ public static class StaffPasswords
     public static bool Verify(StaffUser user, string password) =>
         Hasher.VerifyHashedPassword(user, user.PasswordHash, password) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
 
+    // Checked against an unknown address's sign-in too, so the time taken does not tell who has an account.
+    private static readonly StaffUser Nobody = new("", "", StaffRole.Staff, null, Hash(Guid.NewGuid().ToString()), 0, null, "");
+
+    /// <summary>Spends the time of a real check and fails, for a sign-in with an unknown address.</summary>
+    public static bool VerifyNobody(string password) => Verify(Nobody, password) && false;
+
     /// <summary>Why a password is refused, or null when it is acceptable.</summary>
     public static string? Problem(string password) =>
         password.Length < ShortestPassword ? $"the password must be at least {ShortestPassword} characters long" : null;
