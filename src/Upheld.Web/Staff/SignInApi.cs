@@ -32,9 +32,10 @@ public static class SignInApi
                 var now = clock.GetUtcNow();
                 using var connection = database.Connect();
                 var user = StaffUsers.Find(connection, email);
+                if (user is null) StaffPasswords.VerifyNobody(password);
                 if (user is not null && user.IsLockedAt(now))
                     errors.Add("email", $"This account is locked after {StaffUsers.FailuresBeforeLockOut} failed sign-ins. Try again after {user.LockedUntil!.Value.ToUniversalTime():HH:mm} UTC, or ask an administrator to unlock it.");
-                else if (user is null ? !StaffPasswords.VerifyNobody(password) : !StaffPasswords.Verify(user, password))
+                else if (user is null || !StaffPasswords.Verify(user, password))
                 {
                     StaffUsers.RecordFailure(connection, email, now);
                     // The same words whether the address is unknown or the password wrong, so the form does not reveal who has an account.
