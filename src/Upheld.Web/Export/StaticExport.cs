@@ -58,13 +58,33 @@ public static partial class StaticExport
             bytes += body.LongLength;
             if (files % 200 == 0) progress?.Report(files);
         }
-        return new ExportResult(files, bytes, redirects, watch.Elapsed, broken);
+        var notice = System.Text.Encoding.UTF8.GetBytes(Notice);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "README.txt"), notice);
+        return new ExportResult(files + 1, bytes + notice.Length, redirects, watch.Elapsed, broken);
 
         void Enqueue(string link)
         {
             if (seen.Add(link)) queue.Enqueue(link);
         }
     }
+
+    /// <summary>What the copy is and what it cannot do, written beside it as README.txt.</summary>
+    public const string Notice =
+        """
+        Your council's performance: a static copy of the public site, made by `upheld export`.
+
+        Serve this folder with any web server (it uses paths from the root, such as /councils/...), or open it
+        through one: every link is a file here. It holds only the years that were published when it was made.
+
+        Searching needs the live site: the decision search (/decisions/) is here only as its empty form, and
+        searches typed into it find nothing in this copy. Every decision linked from a council page is here.
+
+        Open data: CSV files sit beside their tables (.csv), JSON under /api/v1/ (see /api/). Contains public
+        sector information licensed under the Open Government Licence v3.0
+        (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/); council names from
+        mySociety (CC-BY-4.0); hex layouts from Open Innovations (MIT).
+
+        """;
 
     /// <summary>The file a path is kept in: itself when it names a file, else the folder's index.html.</summary>
     public static string FileFor(string path)

@@ -28,9 +28,15 @@ public static partial class DecisionSearch
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Term();
 
-    /// <summary>The terms a visitor's words come to; empty when they hold no letter or digit.</summary>
+    /// <summary>The terms searched for: the words' runs of letters and digits, less the <see cref="CommonWords"/>.</summary>
     public static IReadOnlyList<string> Terms(string? words) =>
-        words is null ? [] : Term().Matches(words).Select(m => m.Value).Take(16).ToList();
+        AllTerms(words).Where(t => !CommonWords.English.Contains(t)).Take(16).ToList();
+
+    /// <summary>The words left out of a search as too common, in the order typed, each once.</summary>
+    public static IReadOnlyList<string> IgnoredWords(string? words) =>
+        AllTerms(words).Where(CommonWords.English.Contains).Select(t => t.ToLowerInvariant()).Distinct().ToList();
+
+    private static IEnumerable<string> AllTerms(string? words) => words is null ? [] : Term().Matches(words).Select(m => m.Value);
 
     public static DecisionResults Find(Database database, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
     {
@@ -41,10 +47,13 @@ public static partial class DecisionSearch
     public static DecisionResults Find(DbConnection connection, DatabaseProvider provider, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
     {
         var page = Math.Max(1, filter.Page);
-        if (published.Count == 0) return new DecisionResults(0, page, []);
+        var terms = Terms(filter.Words);
+        var ignored = IgnoredWords(filter.Words);
+        // Words made only of common words find nothing, as PostgreSQL would have it: showing every decision instead
+        // would answer a question nobody asked.
+        if (published.Count == 0 || (terms.Count == 0 && ignored.Count > 0)) return new DecisionResults(0, page, [], IgnoredWords: ignored);
         // Years are integers the caller computed, never visitor text, so they can be written into the statement.
         var where = new List<string> { $"d.year IN ({string.Join(", ", published.Select(y => y.StartYear.ToString(CultureInfo.InvariantCulture)))})" };
-        var terms = Terms(filter.Words);
         if (terms.Count > 0)
         {
             where.Add(provider == DatabaseProvider.Sqlite
@@ -68,7 +77,11 @@ public static partial class DecisionSearch
             offset = (page - 1) * DecisionResults.PageSize,
         };
         var condition = string.Join(" AND ", where);
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM decisions d WHERE {condition}", p);
+        // Counting stops one past the limit: a common word over a million decisions would otherwise read every match.
+        var counted = connection.ExecuteScalar<long>(
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM decisions d WHERE {condition} LIMIT {DecisionResults.CountLimit + 1}) AS matches", p);
+        var capped = counted > DecisionResults.CountLimit;
+        var total = Math.Min(counted, DecisionResults.CountLimit);
         var hits = total <= p.offset ? [] : connection.Query<HitRow>(
             $"""
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
@@ -76,7 +89,7 @@ public static partial class DecisionSearch
             """, p)
             .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
             .ToList();
-        return new DecisionResults((int)total, page, hits);
+        return new DecisionResults((int)total, page, hits, capped, ignored);
     }
 
     internal static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

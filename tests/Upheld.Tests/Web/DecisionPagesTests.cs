@@ -52,7 +52,10 @@ public sealed class DecisionPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("19 decisions", body);
         Assert.Contains("<option value=\"E10000034\" selected>Worcestershire</option>", body);
-        Assert.Contains("65 decisions", (await Get("/decisions")).Body);
+        Assert.Contains("65 decisions", (await Get("/decisions?page=1")).Body);
+        var empty = (await Get("/decisions")).Body;
+        Assert.Contains("<form method=\"get\" action=\"/decisions\"", empty);
+        Assert.DoesNotContain("id=\"results\"", empty);
         Assert.Contains(">4 decisions<", (await Get("/decisions?q=apologise&council=E10000034&outcome=upheld&from=2019-04-01&to=2019-04-30")).Body);
         Assert.Contains("0 decisions", (await Get("/decisions?q=school")).Body);
         Assert.Contains("href=\"/decisions?council=E10000034&amp;page=2\" rel=\"next\"", first);
@@ -67,6 +70,18 @@ public sealed class DecisionPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The first decision date must be a date such as 2019-07-31", body);
+    }
+
+    [Fact]
+    public async Task Words_too_common_to_search_for_are_named_on_the_page()
+    {
+        var (_, onlyCommon) = await Get("/decisions?q=the+of");
+        var (_, mixed) = await Get("/decisions?q=the+apologise&council=E10000034");
+
+        Assert.Contains("0 decisions", onlyCommon);
+        Assert.Contains("Not searched for, as too common: <strong>the</strong>, <strong>of</strong>. Try a word", onlyCommon);
+        Assert.Contains("19 decisions", mixed);
+        Assert.Contains("Not searched for, as too common: <strong>the</strong>.</p>", mixed);
     }
 
     [Theory]

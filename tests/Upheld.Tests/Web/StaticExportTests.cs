@@ -38,6 +38,16 @@ public sealed partial class StaticExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_decision_search_is_kept_as_its_empty_form_and_the_notice_says_searching_needs_the_live_site()
+    {
+        var search = File.ReadAllText(Path.Combine(_folder, "decisions", "index.html"));
+
+        Assert.Contains("<form method=\"get\" action=\"/decisions\"", search);
+        Assert.DoesNotContain("id=\"results\"", search);
+        Assert.Contains("Searching needs the live site", File.ReadAllText(Path.Combine(_folder, "README.txt")));
+    }
+
+    [Fact]
     public void Every_internal_link_of_every_page_is_a_file_in_the_export_without_a_query()
     {
         foreach (var page in Directory.EnumerateFiles(_folder, "*.html", SearchOption.AllDirectories))
