@@ -67,6 +67,7 @@ public static class Site
         app.MapLetters();
         app.MapOpenData();
         app.MapDownloads();
+        app.MapTableDownloads();
         app.MapCouncilData();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());

@@ -49,6 +49,8 @@ internal static class SearchBench
     private static void Run(Database database, IReadOnlyList<Authority> councils, FinancialYear[] published, int count)
     {
         var random = new Random(7);
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"load average before the searches: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         using var connection = database.Connect();
         DecisionFilter Next() => new(SyntheticDataset.Subjects[random.Next(SyntheticDataset.Subjects.Length)], councils[random.Next(councils.Count)].Code);
         // A few searches first, so the figures are of a warm cache and compiled code, as on a running site.
@@ -65,8 +67,20 @@ internal static class SearchBench
         timings.Sort();
         Console.WriteLine($"search words + council   {count} queries on {database.Provider}, {found / (double)count:N0} matches each on average");
         Console.WriteLine($"  p50 {timings[count / 2],7:F1} ms   p95 {timings[(int)(count * 0.95)],7:F1} ms   max {timings[^1],7:F1} ms   (target: p95 under 100 ms)");
-        var unfiltered = Stopwatch.StartNew();
-        var all = DecisionSearch.Find(connection, database.Provider, new DecisionFilter("school"), published);
-        Console.WriteLine($"  one word, no council: {all.Total:N0} matches, first page in {unfiltered.Elapsed.TotalMilliseconds:F1} ms");
+        // Without a council a word matches tens of thousands of decisions: the count stops at 1,000, so these should be as quick.
+        var wide = new List<double>();
+        var counted = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var filter = new DecisionFilter(SyntheticDataset.Subjects[random.Next(SyntheticDataset.Subjects.Length)]);
+            var started = Stopwatch.GetTimestamp();
+            counted = DecisionSearch.Find(connection, database.Provider, filter, published).Total;
+            wide.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        wide.Sort();
+        Console.WriteLine($"search one word, no council   40 queries, count stopped at {counted:N0}");
+        Console.WriteLine($"  p50 {wide[20],7:F1} ms   p95 {wide[38],7:F1} ms   max {wide[^1],7:F1} ms");
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
     }
 }
