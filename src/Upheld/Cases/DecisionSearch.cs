@@ -72,6 +72,8 @@ public static partial class DecisionSearch
             offset = (page - 1) * DecisionResults.PageSize,
         };
         var condition = string.Join(" AND ", where);
+        if (provider == DatabaseProvider.PostgreSql && terms.Count > 0 && !string.IsNullOrWhiteSpace(filter.Council))
+            return FindInOneCouncil(connection, condition, p, p.offset, page, ignored);
         var (countFrom, pageFrom) = SqliteSources(provider, terms.Count > 0, filter.Council, ref condition);
         // Counting stops one past the limit: a common word over a million decisions would otherwise read every match.
         var counted = connection.ExecuteScalar<long>(
@@ -94,6 +96,29 @@ public static partial class DecisionSearch
             .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
             .ToList();
         return new DecisionResults((int)total, page, hits, capped, ignored);
+    }
+
+    /// <summary>PostgreSQL, words and a council: one pass finds every match in order, counted and paged from the same list.</summary>
+    /// <remarks>
+    /// Each pass intersects the word's entries in the full-text index with the council's decisions, and a common word
+    /// has tens of thousands of entries: reading them once, not once to count and again for the page, halves the time.
+    /// A council has a few hundred matches at most, so holding up to 1,001 case references costs little.
+    /// </remarks>
+    private static DecisionResults FindInOneCouncil(DbConnection connection, string condition, object p, int offset, int page, IReadOnlyList<string> ignored)
+    {
+        var refs = connection.Query<string>(
+            $"SELECT d.case_ref FROM decisions d WHERE {condition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.CountLimit + 1}", p).ToList();
+        var capped = refs.Count > DecisionResults.CountLimit;
+        var total = Math.Min(refs.Count, DecisionResults.CountLimit);
+        var wanted = refs.Skip(offset).Take(Math.Max(0, Math.Min(DecisionResults.PageSize, total - offset))).ToArray();
+        var hits = wanted.Length == 0 ? [] : connection.Query<HitRow>(
+            """
+            SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
+            WHERE d.case_ref = ANY(@wanted) ORDER BY d.decision_date DESC, d.case_ref
+            """, new { wanted })
+            .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
+            .ToList();
+        return new DecisionResults(total, page, hits, capped, ignored);
     }
 
     private const string FtsMatch = "decisions_fts MATCH @words";
