@@ -73,6 +73,24 @@ public sealed class DecisionPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sums_of_money_in_remedies_are_written_in_pounds()
+    {
+        using (var folder = new Upheld.Tests.Import.ImportFolder()
+                   .With("decisions.csv", "case_ref,authority_code,decision_date,outcome,summary", "M1,E06000017,2019-09-01,upheld,A payment.")
+                   .With("recommendations.csv", "case_ref,authority_code,kind,text,amount_gbp", "M1,E06000017,personal,Pay Mr C,1250", "M1,E06000017,personal,Pay Mrs D,150.50"))
+        {
+            Assert.True(new Upheld.Import.Importer(_site.Database).Import(folder.Path).Succeeded);
+        }
+        _site.Clock.Now += TimeSpan.FromMinutes(1);
+
+        var (status, body) = await Get("/decisions/M1");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Pay Mr C (£1,250)", System.Net.WebUtility.HtmlDecode(body));
+        Assert.Contains("Pay Mrs D (£150.50)", System.Net.WebUtility.HtmlDecode(body));
+    }
+
+    [Fact]
     public async Task Words_too_common_to_search_for_are_named_on_the_page()
     {
         var (_, onlyCommon) = await Get("/decisions?q=the+of");
