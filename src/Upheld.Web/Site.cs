@@ -83,6 +83,7 @@ public static class Site
         app.MapLetters();
         app.MapOpenData();
         app.MapDownloads();
+        app.MapTableDownloads();
         app.MapCouncilData();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -28,11 +28,12 @@ internal static class ExportCommand
         await site.StartAsync();
         var partial = folder + $".partial-{Environment.ProcessId}";
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-        var result = await StaticExport.CrawlAsync(client, partial, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files written…[/]")));
+        var result = await StaticExport.CrawlAsync(client, partial, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files written…[/]")), parallel: 0);
         if (result.BrokenLinks.Count > 0)
         {
             Directory.Delete(partial, recursive: true);
-            foreach (var link in result.BrokenLinks) Console.Error.WriteLine($"broken link: {link}");
+            foreach (var link in result.BrokenLinks.Take(20)) Console.Error.WriteLine($"broken link: {link}");
+            if (result.BrokenLinks.Count > 20) Console.Error.WriteLine($"… and {result.BrokenLinks.Count - 20:N0} more");
             return CommonOptions.Fail($"export: {result.BrokenLinks.Count} links lead nowhere; nothing was written to {folder}");
         }
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);

@@ -80,25 +80,29 @@ public static class CouncilDataApi
             }))
             .WithName("PublicReports").WithSummary("Public reports issued about a council in a published year.");
 
-        council.MapGet("/letters", (string code, SiteData data, SiteLetters letters) =>
+        council.MapGet("/letters", Letters)
+            .WithName("Letters").WithSummary("A council's published annual review letters, with links to HTML and PDF.");
+        council.MapGet("/letters.json", Letters)
+            .WithName("LettersFile").WithSummary("The same as /api/v1/authorities/{code}/letters, as a file name.");
+    }
+
+    private static IResult Letters(string code, SiteData data, SiteLetters letters)
+    {
+        if (data.Authority(code) is not { } authority) return Results.NotFound();
+        var years = data.PublishedYears().Select(p => p.Year).Where(y => authority.ExistsIn(y) && letters.Approved(code, y) is not null).ToList();
+        return Json(writer =>
         {
-            if (data.Authority(code) is not { } authority) return Results.NotFound();
-            var years = data.PublishedYears().Select(p => p.Year).Where(y => authority.ExistsIn(y) && letters.Approved(code, y) is not null).ToList();
-            return Json(writer =>
+            writer.WriteStartArray();
+            foreach (var y in years)
             {
-                writer.WriteStartArray();
-                foreach (var y in years)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("year", y.ToString());
-                    writer.WriteString("html", LetterApi.Href(code, y, "html"));
-                    writer.WriteString("pdf", LetterApi.Href(code, y, "pdf"));
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            });
-        })
-        .WithName("Letters").WithSummary("A council's published annual review letters, with links to HTML and PDF.");
+                writer.WriteStartObject();
+                writer.WriteString("year", y.ToString());
+                writer.WriteString("html", LetterApi.Href(code, y, "html"));
+                writer.WriteString("pdf", LetterApi.Href(code, y, "pdf"));
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        });
     }
 
     private static FinancialYear? Visible(SiteData data, string code, string year) =>

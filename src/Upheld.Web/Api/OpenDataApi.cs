@@ -21,27 +21,43 @@ public static class OpenDataApi
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter(WithLicence);
 
-        api.MapGet("/statistics", (string? year, SiteData data) =>
-                FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
-                    ? Bytes(stream => StatisticsJson.Write(stream, published.Statistics.Values.OrderBy(s => s.Code, StringComparer.Ordinal)))
-                    : Results.NotFound())
+        api.MapGet("/statistics", (string? year, SiteData data) => YearStatistics(year, data))
             .WithName("Statistics").WithSummary("Every council's statistics for a published year, as `upheld stats --format json` prints them.");
+        // Path forms of the same answers, so a static copy of the site, which answers paths only, carries them as files.
+        api.MapGet("/years/{year}/statistics.json", (string year, SiteData data) => YearStatistics(year, data))
+            .WithName("YearStatistics").WithSummary("The same as /api/v1/statistics?year=Y, at a path: every council's statistics for a published year.");
 
-        api.MapGet("/authorities", (SiteData data) => Json(writer =>
-            {
-                writer.WriteStartArray();
-                foreach (var a in data.Authorities.Where(a => data.PublishedYears().Any(p => a.ExistsIn(p.Year)))) WriteAuthority(writer, a);
-                writer.WriteEndArray();
-            }))
+        api.MapGet("/authorities", Authorities)
             .WithName("Authorities").WithSummary("Every council that existed in a published year: type, region, parent, validity and successors.");
+        api.MapGet("/authorities.json", Authorities)
+            .WithName("AuthoritiesFile").WithSummary("The same as /api/v1/authorities, as a file name.");
 
-        api.MapGet("/authorities/{code}/statistics", (string code, SiteData data) =>
-            {
-                if (data.Authority(code) is not { } authority) return Results.NotFound();
-                var years = data.PublishedYears().Where(p => authority.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
-                return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years));
-            })
+        api.MapGet("/authorities/{code}/statistics", AuthorityStatistics)
             .WithName("AuthorityStatistics").WithSummary("One council's statistics in every published year it existed, oldest first.");
+        api.MapGet("/authorities/{code}/statistics.json", AuthorityStatistics)
+            .WithName("AuthorityStatisticsFile").WithSummary("The same as /api/v1/authorities/{code}/statistics, as a file name.");
+    }
+
+    /// <summary>The published years' statistics files, for the data page and the static copy.</summary>
+    public static string YearStatisticsHref(FinancialYear year) => $"/api/v1/years/{year}/statistics.json";
+
+    private static IResult YearStatistics(string? year, SiteData data) =>
+        FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
+            ? Bytes(stream => StatisticsJson.Write(stream, published.Statistics.Values.OrderBy(s => s.Code, StringComparer.Ordinal)))
+            : Results.NotFound();
+
+    private static IResult Authorities(SiteData data) => Json(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var a in data.Authorities.Where(a => data.PublishedYears().Any(p => a.ExistsIn(p.Year)))) WriteAuthority(writer, a);
+        writer.WriteEndArray();
+    });
+
+    private static IResult AuthorityStatistics(string code, SiteData data)
+    {
+        if (data.Authority(code) is not { } authority) return Results.NotFound();
+        var years = data.PublishedYears().Where(p => authority.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
+        return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years));
     }
 
     /// <summary>Adds the licence and attribution headers; every API answer and download carries them.</summary>

@@ -31,6 +31,12 @@ public static class CompareApi
         });
         app.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}", (string type, string year, string statistic, string adjustment, SiteData data) =>
             Answer(data, type, year, statistic, adjustment));
+
+        var downloads = app.MapGroup("").AddEndpointFilter(Api.OpenDataApi.WithLicence);
+        downloads.MapGet("/compare/{type}/{year}/{statistic}.csv", (string type, string year, string statistic, SiteData data) =>
+            Resolve(data, type, year, statistic, null) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
+        downloads.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}.csv", (string type, string year, string statistic, string adjustment, SiteData data) =>
+            Resolve(data, type, year, statistic, adjustment) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
     }
 
     private static IResult Answer(SiteData data, string type, string year, string statistic, string? adjustment) =>
@@ -46,10 +52,13 @@ public static class CompareApi
         return (authorityType, published, found, over.Value);
     }
 
+    private static FunnelPlot Plot((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
+        CompareChoice.Funnel(page.Statistic).Funnel(page.Type, page.Year.Statistics.Values.Select(s => s.Counts), page.Adjustment);
+
     private static IResult Render(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
     {
         var funnelStatistic = CompareChoice.Funnel(page.Statistic);
-        var funnel = funnelStatistic.Funnel(page.Type, page.Year.Statistics.Values.Select(s => s.Counts), page.Adjustment);
+        var funnel = Plot(page);
         var perHead = funnelStatistic.IsPerHead();
         var rows = funnel.Points.Select(p =>
         {

@@ -43,9 +43,11 @@ public static class DecisionsApi
             var filter = new DecisionFilter(Asked("q"), Asked("council"), Asked("category"), Asked("outcome"),
                 AskedDate("from", "The first decision date"), AskedDate("to", "The last decision date"), page);
             var published = data.PublishedYears().Select(p => p.Year).ToList();
-            var results = DecisionSearch.Find(database, filter, published);
+            // The bare address is the empty form, the page the site's header links to and a static copy keeps.
+            var asked = request.Query.Count > 0;
+            var results = asked ? DecisionSearch.Find(database, filter, published) : null;
             // A page past the last is a link nobody was given; the first page always exists, even when nothing matched.
-            if (page > results.Pages) return Answers.NotFound();
+            if (results is not null && page > results.Pages) return Answers.NotFound();
             var councils = data.Authorities.Where(a => published.Any(a.ExistsIn)).OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Select(a => (a.Code, a.Name)).ToList();
             return Answers.Page<DecisionSearchPage>(new

@@ -15,7 +15,7 @@ public static class InformationApi
         app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
         app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
         app.MapGet("/api", (SiteData data) => Answers.Page<ApiReferencePage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
-        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Years = data.PublishedYears().Select(p => p.Year).ToList(), Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
 
         app.MapGet("/years/{year}", (string year, SiteData data) =>
             FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published

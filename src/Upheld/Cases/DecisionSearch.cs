@@ -28,9 +28,15 @@ public static partial class DecisionSearch
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Term();
 
-    /// <summary>The terms a visitor's words come to; empty when they hold no letter or digit.</summary>
+    /// <summary>The terms searched for: the words' runs of letters and digits, less the <see cref="CommonWords"/>.</summary>
     public static IReadOnlyList<string> Terms(string? words) =>
-        words is null ? [] : Term().Matches(words).Select(m => m.Value).Take(16).ToList();
+        AllTerms(words).Where(t => !CommonWords.English.Contains(t)).Take(16).ToList();
+
+    /// <summary>The words left out of a search as too common, in the order typed, each once.</summary>
+    public static IReadOnlyList<string> IgnoredWords(string? words) =>
+        AllTerms(words).Where(CommonWords.English.Contains).Select(t => t.ToLowerInvariant()).Distinct().ToList();
+
+    private static IEnumerable<string> AllTerms(string? words) => words is null ? [] : Term().Matches(words).Select(m => m.Value);
 
     public static DecisionResults Find(Database database, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
     {
@@ -41,16 +47,14 @@ public static partial class DecisionSearch
     public static DecisionResults Find(DbConnection connection, DatabaseProvider provider, DecisionFilter filter, IReadOnlyCollection<FinancialYear> published)
     {
         var page = Math.Max(1, filter.Page);
-        if (published.Count == 0) return new DecisionResults(0, page, []);
+        var terms = Terms(filter.Words);
+        var ignored = IgnoredWords(filter.Words);
+        // Words made only of common words find nothing, as PostgreSQL would have it: showing every decision instead
+        // would answer a question nobody asked.
+        if (published.Count == 0 || (terms.Count == 0 && ignored.Count > 0)) return new DecisionResults(0, page, [], IgnoredWords: ignored);
         // Years are integers the caller computed, never visitor text, so they can be written into the statement.
         var where = new List<string> { $"d.year IN ({string.Join(", ", published.Select(y => y.StartYear.ToString(CultureInfo.InvariantCulture)))})" };
-        var terms = Terms(filter.Words);
-        if (terms.Count > 0)
-        {
-            where.Add(provider == DatabaseProvider.Sqlite
-                ? "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)"
-                : "d.search_words @@ plainto_tsquery('english', @words)");
-        }
+        if (terms.Count > 0 && provider == DatabaseProvider.PostgreSql) where.Add("d.search_words @@ plainto_tsquery('english', @words)");
         if (!string.IsNullOrWhiteSpace(filter.Council)) where.Add("d.authority_code = @council");
         if (!string.IsNullOrWhiteSpace(filter.Category)) where.Add("d.category = @category");
         if (!string.IsNullOrWhiteSpace(filter.Outcome)) where.Add("d.outcome = @outcome");
@@ -68,15 +72,75 @@ public static partial class DecisionSearch
             offset = (page - 1) * DecisionResults.PageSize,
         };
         var condition = string.Join(" AND ", where);
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM decisions d WHERE {condition}", p);
+        if (provider == DatabaseProvider.PostgreSql && terms.Count > 0 && !string.IsNullOrWhiteSpace(filter.Council))
+            return FindInOneCouncil(connection, condition, p, p.offset, page, ignored);
+        var (countFrom, pageFrom) = SqliteSources(provider, terms.Count > 0, filter.Council, ref condition);
+        // Counting stops one past the limit: a common word over a million decisions would otherwise read every match.
+        var counted = connection.ExecuteScalar<long>(
+            $"SELECT COUNT(*) FROM (SELECT 1 FROM {countFrom} WHERE {condition} LIMIT {DecisionResults.CountLimit + 1}) AS matches", p);
+        var capped = counted > DecisionResults.CountLimit;
+        var total = Math.Min(counted, DecisionResults.CountLimit);
+        var pageCondition = condition;
+        if (capped && pageFrom is not null)
+        {
+            // Over a thousand matches: walk the decisions newest first and keep those holding the words, which stops
+            // after about (page × 20) ÷ (share of decisions matching) rows, instead of sorting every match.
+            pageFrom = "decisions d INDEXED BY decisions_by_date";
+            pageCondition = condition.Replace(FtsMatch, "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)", StringComparison.Ordinal);
+        }
         var hits = total <= p.offset ? [] : connection.Query<HitRow>(
             $"""
-            SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
-            WHERE {condition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.PageSize} OFFSET @offset
+            SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM {pageFrom ?? countFrom}
+            WHERE {pageCondition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.PageSize} OFFSET @offset
             """, p)
             .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
             .ToList();
-        return new DecisionResults((int)total, page, hits);
+        return new DecisionResults((int)total, page, hits, capped, ignored);
+    }
+
+    /// <summary>PostgreSQL, words and a council: one pass finds every match in order, counted and paged from the same list.</summary>
+    /// <remarks>
+    /// Each pass intersects the word's entries in the full-text index with the council's decisions, and a common word
+    /// has tens of thousands of entries: reading them once, not once to count and again for the page, halves the time.
+    /// A council has a few hundred matches at most, so holding up to 1,001 case references costs little.
+    /// </remarks>
+    private static DecisionResults FindInOneCouncil(DbConnection connection, string condition, object p, int offset, int page, IReadOnlyList<string> ignored)
+    {
+        var refs = connection.Query<string>(
+            $"SELECT d.case_ref FROM decisions d WHERE {condition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.CountLimit + 1}", p).ToList();
+        var capped = refs.Count > DecisionResults.CountLimit;
+        var total = Math.Min(refs.Count, DecisionResults.CountLimit);
+        var wanted = refs.Skip(offset).Take(Math.Max(0, Math.Min(DecisionResults.PageSize, total - offset))).ToArray();
+        var hits = wanted.Length == 0 ? [] : connection.Query<HitRow>(
+            """
+            SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
+            WHERE d.case_ref = ANY(@wanted) ORDER BY d.decision_date DESC, d.case_ref
+            """, new { wanted })
+            .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
+            .ToList();
+        return new DecisionResults(total, page, hits, capped, ignored);
+    }
+
+    private const string FtsMatch = "decisions_fts MATCH @words";
+
+    /// <summary>Where SQLite reads matches from: the full-text index first when only words narrow the search.</summary>
+    /// <remarks>
+    /// With a council, the index of councils' decisions finds a few thousand rows, each checked against the words.
+    /// Without one, reading the words' matches and then their rows touches each match once (at most 1,001 for the
+    /// count) rather than checking every decision of the year. PostgreSQL's planner makes these choices itself.
+    /// </remarks>
+    private static (string CountFrom, string? PageFrom) SqliteSources(DatabaseProvider provider, bool words, string? council, ref string condition)
+    {
+        if (provider != DatabaseProvider.Sqlite || !words) return ("decisions d", null);
+        if (!string.IsNullOrWhiteSpace(council))
+        {
+            condition += " AND d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)";
+            return ("decisions d", null);
+        }
+        condition += " AND " + FtsMatch;
+        // CROSS JOIN keeps the full-text index as the outer loop.
+        const string fromIndex = "decisions_fts CROSS JOIN decisions d ON d.rowid = decisions_fts.rowid";
+        return (fromIndex, fromIndex);
     }
 
     internal static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

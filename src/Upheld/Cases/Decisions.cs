@@ -10,10 +10,16 @@ public sealed record DecisionFilter(
 /// <summary>One decision in a list of search results.</summary>
 public sealed record DecisionHit(string CaseRef, string AuthorityCode, string? Category, string? Subcategory, DateOnly DecisionDate, string Outcome, string? Summary);
 
-/// <summary>One page of search results and how many decisions matched in all.</summary>
-public sealed record DecisionResults(int Total, int Page, IReadOnlyList<DecisionHit> Hits)
+/// <summary>One page of search results and how many decisions matched, counted up to <see cref="CountLimit"/>.</summary>
+/// <param name="Total">Decisions matched, at most <see cref="CountLimit"/>.</param>
+/// <param name="MoreThanCounted">More decisions matched than <see cref="CountLimit"/>; only the newest of them can be paged to.</param>
+/// <param name="IgnoredWords">Words left out of the search as too common (<see cref="CommonWords"/>).</param>
+public sealed record DecisionResults(int Total, int Page, IReadOnlyList<DecisionHit> Hits, bool MoreThanCounted = false, IReadOnlyList<string>? IgnoredWords = null)
 {
     public const int PageSize = 20;
+
+    /// <summary>Counting stops here, so every search takes about the same time however common its words.</summary>
+    public const int CountLimit = 1000;
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

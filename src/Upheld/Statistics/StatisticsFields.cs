@@ -5,10 +5,10 @@ namespace Upheld.Statistics;
 /// <param name="RateName">The field holding the unrounded rate.</param>
 /// <param name="TextName">The field holding the printed figure.</param>
 /// <param name="Select">Picks the statistic out of a result.</param>
-internal sealed record StatisticField(string Key, string RateName, string TextName, Func<AuthorityStatistics, Statistic> Select);
+public sealed record StatisticField(string Key, string RateName, string TextName, Func<AuthorityStatistics, Statistic> Select);
 
 /// <summary>The field names and order of <c>stats --format json</c>, shared with CSV so the two cannot drift apart.</summary>
-internal static class StatisticsFields
+public static class StatisticsFields
 {
     public static readonly IReadOnlyList<(string Name, Func<AuthorityYearCounts, long?> Value)> Counts =
     [

@@ -30,7 +30,9 @@ public abstract class BulkLoadSearchTests(DatabaseProvider provider) : IDisposab
             Assert.True(new Importer(database).Import(bulk.Path).Succeeded);
 
         Assert.Equal(50, DecisionSearch.Find(database, new("zebra"), Published).Total);
-        Assert.Equal(49_950, DecisionSearch.Find(database, new("repairs"), Published).Total);
+        // Every thousandth decision holds "zebra", so 50 found means the index reaches from the first row to the last.
+        var repairs = DecisionSearch.Find(database, new("repairs"), Published);
+        Assert.Equal((1000, true), (repairs.Total, repairs.MoreThanCounted));
 
         using var change = new ImportFolder().With("decisions.csv", Header, "B000001,E10000034,,2019-06-01,Housing,upheld,false,\"A zebra escaped.\"");
         Assert.True(new Importer(database).Import(change.Path, replace: true).Succeeded);

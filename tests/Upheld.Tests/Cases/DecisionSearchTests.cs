@@ -114,6 +114,58 @@ public abstract class DecisionSearchTests(DatabaseProvider provider) : IDisposab
     }
 
     [SkippableFact]
+    public void Counting_stops_after_a_thousand_matches_and_paging_reaches_the_newest_thousand_in_order()
+    {
+        // 1,030 decisions about parking on 103 days, ten a day; case references sort against the dates on purpose.
+        var rows = new List<string> { Header };
+        for (var i = 0; i < 1030; i++)
+            rows.Add($"P{1029 - i:D4},E10000034,,{new DateOnly(2019, 4, 1).AddDays(i / 10):yyyy-MM-dd},Highways and Transport,upheld,false,\"A parking fine was wrong.\"");
+        _folder.With("decisions.csv", [.. rows]);
+        Assert.True(new Importer(Database).Import(_folder.Path).Succeeded);
+        var newestFirst = Enumerable.Range(0, 1030).OrderByDescending(i => i / 10).ThenBy(i => $"P{1029 - i:D4}", StringComparer.Ordinal)
+            .Select(i => $"P{1029 - i:D4}").ToList();
+
+        var first = Find(new("parking"));
+        var last = Find(new("parking", Page: 50));
+        var beyond = Find(new("parking", Page: 51));
+
+        Assert.Equal((1000, true, 50), (first.Total, first.MoreThanCounted, first.Pages));
+        Assert.Equal(newestFirst[..20], first.Hits.Select(h => h.CaseRef));
+        Assert.Equal(newestFirst[980..1000], last.Hits.Select(h => h.CaseRef));
+        Assert.Empty(beyond.Hits);
+        var fewer = Find(new("parking", From: new(2019, 4, 1), To: new(2019, 4, 10)));
+        Assert.Equal((100, false, 5), (fewer.Total, fewer.MoreThanCounted, fewer.Pages));
+    }
+
+    [SkippableTheory]
+    [InlineData("the")]
+    [InlineData("The AND of")]
+    [InlineData("was it not")]
+    public void Words_made_only_of_common_words_find_nothing_and_are_named(string words)
+    {
+        ImportCases();
+
+        var found = Find(new(words));
+
+        Assert.Equal((0, 0), (found.Total, found.Hits.Count));
+        Assert.Equal(words.ToLowerInvariant().Split(' '), found.IgnoredWords);
+    }
+
+    [SkippableFact]
+    public void Common_words_among_others_are_left_out_so_every_engine_finds_the_same()
+    {
+        ImportCases();
+
+        // "the" is in every school statement and in none of the housing one; "was" in both; "to" in the housing one only.
+        var found = Find(new("the school was"));
+
+        Assert.Equal(28, found.Total);
+        Assert.Equal(["the", "was"], found.IgnoredWords);
+        Assert.Equal(["H1"], Find(new("repairs to the flat")).Hits.Select(h => h.CaseRef));
+        Assert.Equal(["H1"], Find(new("flat", Category: "Housing")).Hits.Select(h => h.CaseRef));
+    }
+
+    [SkippableFact]
     public void A_decision_comes_with_its_remedies_in_the_order_given()
     {
         ImportCases();
@@ -129,4 +181,20 @@ public abstract class DecisionSearchTests(DatabaseProvider provider) : IDisposab
 
 public sealed class SqliteDecisionSearchTests() : DecisionSearchTests(DatabaseProvider.Sqlite);
 
-public sealed class PostgresDecisionSearchTests() : DecisionSearchTests(DatabaseProvider.PostgreSql);
+public sealed class PostgresDecisionSearchTests() : DecisionSearchTests(DatabaseProvider.PostgreSql)
+{
+    [SkippableFact]
+    public void The_common_words_are_the_ones_the_servers_english_configuration_leaves_out()
+    {
+        using var store = TestDatabase.Create(DatabaseProvider.PostgreSql);
+        using var connection = store.Database.Connect();
+
+        var kept = Dapper.SqlMapper.Query<string>(connection,
+            "SELECT w FROM unnest(@words) AS w WHERE to_tsvector('english', w) <> ''::tsvector", new { words = CommonWords.English.ToArray() });
+        var dropped = Dapper.SqlMapper.ExecuteScalar<long>(connection,
+            "SELECT count(*) FROM unnest(@words) AS w WHERE to_tsvector('english', w) = ''::tsvector", new { words = new[] { "school", "flat", "parking", "delay" } });
+
+        Assert.Empty(kept);
+        Assert.Equal(0, dropped);
+    }
+}

@@ -52,7 +52,10 @@ public sealed class DecisionPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("19 decisions", body);
         Assert.Contains("<option value=\"E10000034\" selected>Worcestershire</option>", body);
-        Assert.Contains("65 decisions", (await Get("/decisions")).Body);
+        Assert.Contains("65 decisions", (await Get("/decisions?page=1")).Body);
+        var empty = (await Get("/decisions")).Body;
+        Assert.Contains("<form method=\"get\" action=\"/decisions\"", empty);
+        Assert.DoesNotContain("id=\"results\"", empty);
         Assert.Contains(">4 decisions<", (await Get("/decisions?q=apologise&council=E10000034&outcome=upheld&from=2019-04-01&to=2019-04-30")).Body);
         Assert.Contains("0 decisions", (await Get("/decisions?q=school")).Body);
         Assert.Contains("href=\"/decisions?council=E10000034&amp;page=2\" rel=\"next\"", first);
@@ -67,6 +70,36 @@ public sealed class DecisionPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The first decision date must be a date such as 2019-07-31", body);
+    }
+
+    [Fact]
+    public async Task Sums_of_money_in_remedies_are_written_in_pounds()
+    {
+        using (var folder = new Upheld.Tests.Import.ImportFolder()
+                   .With("decisions.csv", "case_ref,authority_code,decision_date,outcome,summary", "M1,E06000017,2019-09-01,upheld,A payment.")
+                   .With("recommendations.csv", "case_ref,authority_code,kind,text,amount_gbp", "M1,E06000017,personal,Pay Mr C,1250", "M1,E06000017,personal,Pay Mrs D,150.50"))
+        {
+            Assert.True(new Upheld.Import.Importer(_site.Database).Import(folder.Path).Succeeded);
+        }
+        _site.Clock.Now += TimeSpan.FromMinutes(1);
+
+        var (status, body) = await Get("/decisions/M1");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Pay Mr C (£1,250)", System.Net.WebUtility.HtmlDecode(body));
+        Assert.Contains("Pay Mrs D (£150.50)", System.Net.WebUtility.HtmlDecode(body));
+    }
+
+    [Fact]
+    public async Task Words_too_common_to_search_for_are_named_on_the_page()
+    {
+        var (_, onlyCommon) = await Get("/decisions?q=the+of");
+        var (_, mixed) = await Get("/decisions?q=the+apologise&council=E10000034");
+
+        Assert.Contains("0 decisions", onlyCommon);
+        Assert.Contains("Not searched for, as too common: <strong>the</strong>, <strong>of</strong>. Try a word", onlyCommon);
+        Assert.Contains("19 decisions", mixed);
+        Assert.Contains("Not searched for, as too common: <strong>the</strong>.</p>", mixed);
     }
 
     [Theory]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 using Upheld.Tests.Cli;
 
 namespace Upheld.Tests.Web;
@@ -51,13 +53,34 @@ public sealed class OpenDataApiTests : SiteTestBase
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_lists_every_route()
+    public async Task The_OpenAPI_document_is_valid_and_lists_every_api_route_the_site_maps()
     {
-        using var json = JsonDocument.Parse(await Site.Client.GetStringAsync("/openapi/v1.json"));
+        var text = await Site.Client.GetStringAsync("/openapi/v1.json");
 
-        var paths = json.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["/api/v1/statistics", "/api/v1/authorities", "/api/v1/authorities/{code}/statistics",
-            "/api/v1/authorities/{code}/years/{year}/decisions", "/api/v1/authorities/{code}/years/{year}/service-improvements",
-            "/api/v1/authorities/{code}/years/{year}/public-reports", "/api/v1/authorities/{code}/letters"], paths);
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(text, "json");
+
+        Assert.Empty(read.Diagnostic!.Errors);
+        var document = read.Document!;
+        Assert.Empty(document.Validate(Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+        var mapped = Site.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(11, mapped.Count);
+        Assert.Equal(mapped, document.Paths.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/years/2019-20/statistics.json", "/api/v1/statistics?year=2019-20")]
+    [InlineData("/api/v1/authorities.json", "/api/v1/authorities")]
+    [InlineData("/api/v1/authorities/E10000034/statistics.json", "/api/v1/authorities/E10000034/statistics")]
+    [InlineData("/api/v1/authorities/E10000034/letters.json", "/api/v1/authorities/E10000034/letters")]
+    public async Task Each_json_file_path_answers_exactly_as_its_api_address(string file, string address)
+    {
+        var response = await Site.Client.GetAsync(file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await Site.Client.GetStringAsync(address), await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync("/api/v1/years/2020-21/statistics.json")).StatusCode);
     }
 }

@@ -54,6 +54,8 @@ public sealed class SiteHost : IAsyncDisposable
     /// <summary>A client that reports redirects rather than following them, as the test server's client does.</summary>
     public HttpClient Client { get; }
     public Database Database => _store.Database;
+    /// <summary>The site's services, such as the endpoints it maps.</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>Where a live site listens, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string Address => Client.BaseAddress!.ToString().TrimEnd('/');

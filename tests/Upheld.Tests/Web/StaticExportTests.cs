@@ -38,6 +38,30 @@ public sealed partial class StaticExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_open_data_files_of_every_published_year_are_in_the_export()
+    {
+        foreach (var file in new[]
+                 {
+                     "api/v1/years/2019-20/statistics.json", "api/v1/authorities.json", "api/v1/authorities/E10000034/statistics.json",
+                     "api/v1/authorities/E10000034/letters.json", "years/2019-20/statistics.csv", "years/2019-20/types.csv", "years/2019-20/categories.csv",
+                     "councils/E10000034/worcestershire/trend.csv", "councils/E10000034/worcestershire/2019-20/received.csv",
+                     "councils/E10000034/worcestershire/2019-20/decided.csv", "compare/county/2019-20/uphold.csv", "compare/county/2019-20/uphold/additive.csv",
+                 })
+            Assert.True(File.Exists(Path.Combine(_folder, file)), file);
+        Assert.Equal(343, System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "api/v1/years/2019-20/statistics.json"))).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void The_decision_search_is_kept_as_its_empty_form_and_the_notice_says_searching_needs_the_live_site()
+    {
+        var search = File.ReadAllText(Path.Combine(_folder, "decisions", "index.html"));
+
+        Assert.Contains("<form method=\"get\" action=\"/decisions\"", search);
+        Assert.DoesNotContain("id=\"results\"", search);
+        Assert.Contains("Searching needs the live site", File.ReadAllText(Path.Combine(_folder, "README.txt")));
+    }
+
+    [Fact]
     public void Every_internal_link_of_every_page_is_a_file_in_the_export_without_a_query()
     {
         foreach (var page in Directory.EnumerateFiles(_folder, "*.html", SearchOption.AllDirectories))
