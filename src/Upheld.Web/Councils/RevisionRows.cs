@@ -35,7 +35,7 @@ public static class RevisionRows
 
     private static string Share(JsonElement record, string pct, string numerator, string denominator, string noun) =>
         Text(record, pct) is { } figure
-            ? $"{figure} ({Count(record, numerator)} of {Count(record, denominator)} {noun})"
+            ? $"{figure} ({Count(record, numerator)} of {Count(record, denominator)} {(Count(record, denominator) == "1" ? noun.TrimEnd('s') : noun)})"
             : $"No {noun}";
 
     private static string Average(JsonElement record, string field) =>
