@@ -19,6 +19,10 @@ public static class RevisionRows
         ("Average of similar councils: satisfactory remedies", r => Average(r, "satisfactory_remedy_pct")),
         ("Upheld complaints per 100,000 residents", r => Text(r, "upheld_per_100k_text") ?? "No population estimate"),
         ("Average of similar councils: upheld per 100,000", r => Average(r, "upheld_per_100k_text")),
+        ("Compared with similar councils: complaints upheld", r => Comparison(r, "uphold")),
+        ("Compared with similar councils: compliance", r => Comparison(r, "compliance")),
+        ("Compared with similar councils: satisfactory remedies", r => Comparison(r, "satisfactory_remedy")),
+        ("Compared with similar councils: upheld per 100,000", r => Comparison(r, "upheld_per_100k")),
         ("Complaints and enquiries received", r => Count(r, "received")),
         ("Complaints decided", r => Count(r, "decided")),
     ];
@@ -40,6 +44,9 @@ public static class RevisionRows
 
     private static string Average(JsonElement record, string field) =>
         record.TryGetProperty("average", out var average) ? Text(average, field) ?? "None" : "None";
+
+    private static string Comparison(JsonElement record, string field) =>
+        record.TryGetProperty("comparison", out var comparison) ? Text(comparison, field) ?? "None" : "None";
 
     private static string? Text(JsonElement record, string field) =>
         record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

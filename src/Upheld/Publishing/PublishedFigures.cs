@@ -10,11 +10,27 @@ namespace Upheld.Publishing;
 /// <param name="RevisedJson">The record as the latest revision left it; null when never revised.</param>
 public sealed record PublishedRecord(string StatisticsJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson)
 {
-    /// <summary>True when the current figures differ from those published.</summary>
-    public bool IsRevised(string currentJson) => currentJson != StatisticsJson;
+    /// <summary>True when the current figures differ from those published in anything but the averages' unrounded rates.</summary>
+    public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(StatisticsJson);
 
     /// <summary>When the current figures were recorded as a revision; null when they are not revised or the change was never recorded.</summary>
-    public DateTimeOffset? RevisedOn(string currentJson) => IsRevised(currentJson) && RevisedJson == currentJson ? RevisedAt : null;
+    public DateTimeOffset? RevisedOn(string currentJson) =>
+        IsRevised(currentJson) && RevisedJson is not null && Substance(RevisedJson) == Substance(currentJson) ? RevisedAt : null;
+
+    private static readonly string[] UnroundedAverages = ["uphold_rate", "compliance_rate", "satisfactory_remedy_rate", "upheld_per_100k"];
+
+    /// <summary>The record without the averages' unrounded rates.</summary>
+    /// <remarks>
+    /// One case at one council moves the unrounded average of every council of its type; only a change that shows
+    /// (a council's own figures, a printed average, a comparison) makes another council's figures revised.
+    /// </remarks>
+    public static string Substance(string recordJson)
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(recordJson)!.AsObject();
+        if (record["average"] is System.Text.Json.Nodes.JsonObject average)
+            foreach (var field in UnroundedAverages) average.Remove(field);
+        return record.ToJsonString();
+    }
 }
 
 /// <summary>A letter as published: the composed letter, its content hash and, once first served, its HTML.</summary>

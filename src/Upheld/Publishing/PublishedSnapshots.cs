@@ -14,7 +14,8 @@ namespace Upheld.Publishing;
 /// and every letter approved as it stands) is (re)taken whenever the year's publication is set, or its data changes,
 /// while the year is not yet public at the caller's clock; so the snapshot is the data as it stood when the publication
 /// time passed, even when that time was scheduled in advance. Once the year is public the snapshot is never touched:
-/// a change to its data instead records a revision (the authority's new record and when), and a letter approved for the
+/// a change to its data instead records a revision (the authority's new record and when; a change only to the averages'
+/// unrounded rates, which one case anywhere in the type moves, is not one), and a letter approved for the
 /// first time is added as first published then. Setting a public year's publication to another past time keeps the
 /// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one and forgets the old
 /// revisions: a re-publication is a new publication. Authorities added after publication have no published figures.
@@ -79,7 +80,7 @@ public static class PublishedSnapshots
         var newLetters = ApprovedLetters(connection, year).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
         // A revision is recorded whenever the figures differ from the last ones known, even when they go back to the published ones.
         var revisions = current
-            .Where(c => published.TryGetValue(c.Key, out var p) && c.Value != (p.RevisedJson ?? p.StatisticsJson))
+            .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.StatisticsJson))
             .Select(c => new { year = year.StartYear, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
         using var transaction = connection.BeginTransaction();
         connection.Execute(

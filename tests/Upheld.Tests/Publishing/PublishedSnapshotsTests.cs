@@ -122,3 +122,23 @@ public abstract class PublishedSnapshotsTests(DatabaseProvider provider) : IDisp
 public sealed class SqlitePublishedSnapshotsTests() : PublishedSnapshotsTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresPublishedSnapshotsTests() : PublishedSnapshotsTests(DatabaseProvider.PostgreSql);
+
+/// <summary>What counts as a revision of a record: anything that shows, not the averages' unrounded rates.</summary>
+public sealed class RevisionRuleTests
+{
+    private const string Published = """{"code":"E06000017","uphold_rate":0.5,"uphold_pct":"50%","average":{"method":"pooled","uphold_rate":0.6012,"uphold_pct":"60%"},"comparison":{"uphold":"similar"}}""";
+
+    private static PublishedRecord Record() => new(Published, DateTimeOffset.UnixEpoch, null, null);
+
+    [Fact]
+    public void A_change_only_to_an_average_unrounded_rate_is_not_a_revision() =>
+        Assert.False(Record().IsRevised(Published.Replace("0.6012", "0.6049")));
+
+    [Fact]
+    public void A_change_to_a_printed_average_or_a_comparison_or_an_own_figure_is_a_revision()
+    {
+        Assert.True(Record().IsRevised(Published.Replace("0.6012", "0.6051").Replace("\"60%\"", "\"61%\"")));
+        Assert.True(Record().IsRevised(Published.Replace("similar", "lower")));
+        Assert.True(Record().IsRevised(Published.Replace("0.5,", "0.4,").Replace("\"50%\"", "\"40%\"")));
+    }
+}
