@@ -24,6 +24,11 @@ public sealed class BrowserSession : IAsyncLifetime
             return;
         }
         Site = new SiteHost(live: true);
+        // Rutland gains a received complaint after publication, so its page shows the revised figures beside the published ones.
+        using (var correction = new Upheld.Tests.Import.ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "LATE-RECEIVED-1,E06000017,2019-05-01"))
+        {
+            if (!new Upheld.Import.Importer(Site.Database, Site.Clock).Import(correction.Path).Succeeded) throw new InvalidOperationException("the correction did not import");
+        }
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
