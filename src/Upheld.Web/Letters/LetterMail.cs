@@ -52,7 +52,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
                 var recipients = new LetterRecipients(addressees.GetValueOrDefault(letter.AuthorityCode), linkOfficers.For(letter.AuthorityCode));
                 progress?.Invoke($"{letter.AuthorityCode} {letter.AuthorityName}");
                 var (attempts, error) = recipients.Any
-                    ? await SendWithRetriesAsync(await MessageAsync(composed, recipients, html, printer, connection))
+                    ? await TrySendAsync(composed, recipients, html, printer, connection)
                     : (0, "no e-mail address: contacts.csv has no email for the addressee and the council has no link officer");
                 LetterSends.Record(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
                     error is null ? clock.GetUtcNow() : null, attempts, error, clock.GetUtcNow()));
@@ -65,6 +65,22 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
             if (printer.IsValueCreated && printer.Value.IsCompletedSuccessfully) await printer.Value.Result.DisposeAsync();
         }
         return new MailSummary(sent, already, notApproved, failed);
+    }
+
+    // A letter whose message cannot be made (its PDF failed, an address is malformed) is a failure like a refused send: recorded and reported.
+    private async Task<(int Attempts, string? Error)> TrySendAsync(ComposedLetter composed, LetterRecipients recipients, LetterHtml html,
+        Lazy<Task<LetterPdf>> printer, System.Data.Common.DbConnection connection)
+    {
+        MimeMessage message;
+        try
+        {
+            message = await MessageAsync(composed, recipients, html, printer, connection);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (0, $"the message could not be made: {e.Message}");
+        }
+        return await SendWithRetriesAsync(message);
     }
 
     private async Task<MimeMessage> MessageAsync(ComposedLetter composed, LetterRecipients recipients, LetterHtml html,
@@ -111,8 +127,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
                 await smtp.DisconnectAsync(quit: true);
                 return (attempt, null);
             }
-            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException
-                                          or AuthenticationException or SslHandshakeException or TimeoutException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 error = e.Message;
             }

@@ -104,6 +104,17 @@ public sealed class LetterMailTests : IDisposable
         Assert.Equal(2, sink.MessagesTo($"ceo-{_token}@cambridgeshire.example", 2).Count);
     }
 
+    [Fact]
+    public async Task A_letter_whose_pdf_cannot_be_printed_is_reported_and_recorded_not_dropped()
+    {
+        var summary = await Mail("127.0.0.1", 1).SendYearAsync(Year, code: Rutland, startPdf: () => throw new FileNotFoundException("Chromium was not found"));
+
+        var failure = Assert.Single(summary.Failed);
+        Assert.Equal((Rutland, 0, "the message could not be made: Chromium was not found"), (failure.AuthorityCode, failure.Attempts, failure.Error));
+        Assert.Equal("the message could not be made: Chromium was not found", SendRecord(Rutland).LastError);
+        Assert.Empty(_waits);
+    }
+
     [SkippableFact]
     public async Task A_server_that_refuses_connections_is_tried_three_times_then_reported_and_a_later_run_sends_the_letter()
     {
