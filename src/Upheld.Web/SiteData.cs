@@ -8,6 +8,10 @@ namespace Upheld.Web;
 /// <summary>One published year's statistics for every council, as the public site shows them.</summary>
 public sealed record PublishedYear(FinancialYear Year, DateTimeOffset PublishedAt, IReadOnlyDictionary<string, AuthorityStatistics> Statistics);
 
+/// <summary>A council's record as published beside the record as it stands, both as <c>stats --format json</c> writes them.</summary>
+/// <param name="RevisedOn">When the change was recorded; null when it was made without telling the snapshot.</param>
+public sealed record StatisticsRevision(string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn);
+
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
 /// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
@@ -74,6 +78,20 @@ public sealed class SiteData(Database database, TimeProvider clock)
 
     /// <summary>Drops every kept figure, so a change made from the staff area (data, publication time) shows on the next request.</summary>
     public void Forget() => _cache.Clear();
+
+    /// <summary>A council's figures as published, when its current figures differ from them; null when unrevised or never snapshotted.</summary>
+    public StatisticsRevision? RevisionOf(string code, FinancialYear year)
+    {
+        if (Year(year) is not { } published || !published.Statistics.TryGetValue(code, out var statistics)) return null;
+        var snapshot = Cached($"published:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return Upheld.Publishing.PublishedFigures.ForYear(connection, year);
+        });
+        if (!snapshot.TryGetValue(code, out var record)) return null;
+        var current = StatisticsJson.Record(statistics);
+        return record.IsRevised(current) ? new StatisticsRevision(record.StatisticsJson, current, published.PublishedAt, record.RevisedOn(current)) : null;
+    }
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Upheld.Letters;
+using Upheld.Publishing;
 
 namespace Upheld.Cli.Commands;
 
@@ -20,6 +21,7 @@ internal static class LetterReviewCommands
             try
             {
                 LetterReview.Switch(connection, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on));
+                PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
             }
             catch (ArgumentException e)
             {
@@ -45,6 +47,7 @@ internal static class LetterReviewCommands
             {
                 var letter = YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)), parse.GetValue(authority)).Single();
                 LetterReview.Approve(connection, letter.Letter.AuthorityCode, y, letter.ContentHash, DateTimeOffset.UtcNow, parse.GetValue(by));
+                PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
             }
             catch (LetterRequestException e)
             {

@@ -53,6 +53,7 @@ internal static class LettersCommand
         command.Subcommands.Add(LetterReviewCommands.Switch());
         command.Subcommands.Add(LetterReviewCommands.Approve());
         command.Subcommands.Add(LetterReviewCommands.Status());
+        command.Subcommands.Add(LetterSendCommand.Create());
         return command;
     }
 

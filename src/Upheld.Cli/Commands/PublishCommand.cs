@@ -33,6 +33,14 @@ internal static class PublishCommand
             Console.WriteLine(when is { } t
                 ? $"{financialYear} is public from {t.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC."
                 : $"{financialYear} is unpublished.");
+            if (when is not null)
+            {
+                using var connection = database.Connect();
+                var figures = Publishing.PublishedFigures.ForYear(connection, financialYear);
+                var letters = Publishing.PublishedFigures.Letters(connection, financialYear).Count;
+                if (figures.Count > 0)
+                    Console.WriteLine($"Kept as published (taken {figures.Values.Max(f => f.TakenAt):yyyy-MM-dd HH:mm:ss} UTC): {figures.Count:N0} councils' figures and {letters:N0} approved {(letters == 1 ? "letter" : "letters")}.");
+            }
             return 0;
         });
         return command;

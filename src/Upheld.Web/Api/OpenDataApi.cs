@@ -33,7 +33,7 @@ public static class OpenDataApi
             .WithName("AuthoritiesFile").WithSummary("The same as /api/v1/authorities, as a file name.");
 
         api.MapGet("/authorities/{code}/statistics", AuthorityStatistics)
-            .WithName("AuthorityStatistics").WithSummary("One council's statistics in every published year it existed, oldest first.");
+            .WithName("AuthorityStatistics").WithSummary("One council's statistics in every published year it existed, oldest first; a year revised since publication adds `revised_on` and `as_published`, the record as published.");
         api.MapGet("/authorities/{code}/statistics.json", AuthorityStatistics)
             .WithName("AuthorityStatisticsFile").WithSummary("The same as /api/v1/authorities/{code}/statistics, as a file name.");
     }
@@ -57,7 +57,14 @@ public static class OpenDataApi
     {
         if (data.Authority(code) is not { } authority) return Results.NotFound();
         var years = data.PublishedYears().Where(p => authority.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
-        return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years));
+        return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years, more: (writer, s) =>
+        {
+            if (data.RevisionOf(code, FinancialYear.Parse(s.Year)) is not { } revision) return;
+            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WritePropertyName("as_published");
+            using var published = JsonDocument.Parse(revision.PublishedJson);
+            published.RootElement.WriteTo(writer);
+        }));
     }
 
     /// <summary>Adds the licence and attribution headers; every API answer and download carries them.</summary>

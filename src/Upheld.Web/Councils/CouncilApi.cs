@@ -66,11 +66,12 @@ public static class CouncilApi
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
         var trend = years.Select(y => (y.y, data.Year(y.y)!.Statistics[council.Code], y.Item2)).ToList();
         var letters = years.Select(y => y.y).Where(y => siteLetters.Approved(council.Code, y) is not null).ToList();
+        var revisedLetters = letters.Where(y => siteLetters.IsRevisedSincePublication(council.Code, y)).ToList();
         var related = Related(data, council, year);
         return Answers.Page<CouncilPage>(new
         {
             Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
-            Related = related, Letters = letters, Source = data.SourceOf(council.Code, year), Demonstration = data.IsDemonstration,
+            Related = related, Letters = letters, RevisedLetters = revisedLetters, Revision = data.RevisionOf(council.Code, year), Source = data.SourceOf(council.Code, year), Demonstration = data.IsDemonstration,
         });
     }
 

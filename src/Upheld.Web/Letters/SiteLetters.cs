@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Upheld.Letters;
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Web.Letters;
@@ -14,12 +15,36 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
 {
     private readonly EditionCatalog _editions = EditionCatalog.Load();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<FinancialYear, (DateTimeOffset At, IReadOnlyDictionary<string, ComposedLetter> Letters)> _years = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FinancialYear, (DateTimeOffset At, IReadOnlyDictionary<string, FrozenLetter> Letters)> _frozen = new();
     private readonly SemaphoreSlim _printing = new(1);
     private LetterPdf? _printer;
 
-    /// <summary>The council's letter of the year if an edition serves the year and staff approved the letter as it stands.</summary>
+    /// <summary>The council's letter of the year as published (kept in the year's snapshot), else the letter staff approved as it stands.</summary>
+    /// <remarks>A letter is frozen once its year is public (see <see cref="PublishedSnapshots"/>): later changes to the data do not alter it.</remarks>
     public ComposedLetter? Approved(string code, FinancialYear year) =>
-        Year(year).TryGetValue(code, out var letter) && letter.Approval == ApprovalState.Approved ? letter : null;
+        Frozen(year).TryGetValue(code, out var published) ? published.Composed
+        : Year(year).TryGetValue(code, out var letter) && letter.Approval == ApprovalState.Approved ? letter : null;
+
+    /// <summary>True when the council's published letter would read differently if composed from the data now.</summary>
+    public bool IsRevisedSincePublication(string code, FinancialYear year) =>
+        Frozen(year).TryGetValue(code, out var published) && Year(year).TryGetValue(code, out var now) && now.ContentHash != published.Composed.ContentHash;
+
+    private sealed record FrozenLetter(ComposedLetter Composed, string? Html);
+
+    private IReadOnlyDictionary<string, FrozenLetter> Frozen(FinancialYear year)
+    {
+        var now = clock.GetUtcNow();
+        if (_frozen.TryGetValue(year, out var kept) && now - kept.At < SiteData.Freshness) return kept.Letters;
+        IReadOnlyDictionary<string, FrozenLetter> letters = new Dictionary<string, FrozenLetter>();
+        if (_editions.For(year) is { } edition)
+        {
+            using var connection = database.Connect();
+            letters = PublishedFigures.Letters(connection, year).ToDictionary(l => l.Key,
+                l => new FrozenLetter(new ComposedLetter(l.Value.Letter, edition, l.Value.ContentHash, ApprovalState.Approved), l.Value.Html));
+        }
+        _frozen[year] = (now, letters);
+        return letters;
+    }
 
     // A year's letters are composed together (their averages need every council) and kept as briefly as the figures.
     private IReadOnlyDictionary<string, ComposedLetter> Year(FinancialYear year)
@@ -45,12 +70,26 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
     }
 
     /// <summary>Drops the kept letters, so an approval or edit made from the staff area shows on the next request.</summary>
-    public void Forget() => _years.Clear();
+    public void Forget()
+    {
+        _years.Clear();
+        _frozen.Clear();
+    }
 
+    /// <summary>The letter's HTML; a published letter's as it was first served, kept with the snapshot.</summary>
     public async Task<string> HtmlAsync(ComposedLetter letter)
     {
+        var year = FinancialYear.Parse(letter.Letter.Year);
+        var frozen = Frozen(year).TryGetValue(letter.Letter.AuthorityCode, out var f) && f.Composed.ContentHash == letter.ContentHash ? f : null;
+        if (frozen?.Html is { } kept) return kept;
         await using var html = new LetterHtml();
-        return await html.RenderAsync(letter.Letter, letter.Edition);
+        var page = await html.RenderAsync(letter.Letter, letter.Edition);
+        if (frozen is not null)
+        {
+            using var connection = database.Connect();
+            PublishedFigures.KeepHtml(connection, year, letter.Letter.AuthorityCode, letter.ContentHash, page);
+        }
+        return page;
     }
 
     public async Task<byte[]> PdfAsync(ComposedLetter letter)

@@ -42,9 +42,10 @@ public static class DemoDataset
             Export(folder.FullName);
             var result = new Importer(database).Import(folder.FullName);
             if (!result.Succeeded) return result;
-            foreach (var year in DemoYears.All) Publication.Set(database, year.Year, year.PublishedAt);
             MarkProvenance(database);
             ReviewLetters(database);
+            // Published last, so each year's snapshot holds its approved letters.
+            foreach (var year in DemoYears.All) Publication.Set(database, year.Year, year.PublishedAt);
             return result;
         }
         finally

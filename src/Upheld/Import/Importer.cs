@@ -13,8 +13,10 @@ public readonly record struct ImportProgress(string File, int Rows, int TotalFil
 /// <remarks>
 /// Files are read in dependency order (councils before the cases that name them, decisions before the
 /// compliance outcomes that refer to them) inside one transaction, which is rolled back if any row is bad.
+/// After a successful import that added or replaced any row, every year with a publication time is told its data changed
+/// (<see cref="Publishing.PublishedSnapshots"/>): its snapshot is retaken before publication, a revision recorded after.
 /// </remarks>
-public sealed class Importer(Database database)
+public sealed class Importer(Database database, TimeProvider? clock = null)
 {
     /// <summary>The files an import folder may hold, in the order they are read.</summary>
     public static readonly IReadOnlyList<string> Files =
@@ -89,6 +91,8 @@ public sealed class Importer(Database database)
         if (!problems.Any) beforeCommit?.Invoke(connection, transaction);
         if (problems.Any) transaction.Rollback();
         else transaction.Commit();
+        if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0))
+            Publishing.PublishedSnapshots.DataChangedInScheduledYears(database, (clock ?? TimeProvider.System).GetUtcNow());
         return new ImportResult(summaries, problems);
     }
 }

@@ -8,7 +8,7 @@ internal static class YearFiles
 {
     public static readonly KeyedFile Contacts = new("contacts.csv",
         ["code", "year", "role"], "contacts",
-        ["code", "year", "honorific", "surname", "role"], 2,
+        ["code", "year", "honorific", "surname", "role", "email"], 2,
         (run, row) =>
         {
             var authority = run.Authority(row, "code");
@@ -16,9 +16,16 @@ internal static class YearFiles
             var honorific = run.Value(row, "honorific");
             var surname = run.Value(row, "surname");
             var role = run.Value(row, "role", required: true);
+            var email = run.Value(row, "email");
+            if (email is not null && !LooksLikeAddress(email))
+                run.Report(row.Line, "email", $"'{email}' is not an e-mail address such as chief.executive@council.gov.uk");
             run.ExistsIn(authority, year, row, "year");
-            return run.RowIsBad ? null : [authority!.Code, year!.Value.StartYear, honorific, surname, role];
+            return run.RowIsBad ? null : [authority!.Code, year!.Value.StartYear, honorific, surname, role, email];
         });
+
+    // One @ with something either side and no spaces: the mail server has the last word on the rest.
+    private static bool LooksLikeAddress(string text) =>
+        text.IndexOf('@') is var at && at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
 
     public static readonly KeyedFile Commentary = new("commentary.csv",
         ["authority_code", "year", "position", "text"], "commentary",

@@ -17,10 +17,11 @@ public static class StatisticsJson
     };
 
     /// <summary>Writes UTF-8 JSON (no byte order mark) to <paramref name="stream"/>, leaving it open.</summary>
-    public static void Write(Stream stream, IEnumerable<AuthorityStatistics> results, bool indented = true)
+    /// <param name="more">Adds fields to a record before it closes (the API's <c>as_published</c>); records it adds nothing to are unchanged.</param>
+    public static void Write(Stream stream, IEnumerable<AuthorityStatistics> results, bool indented = true, Action<Utf8JsonWriter, AuthorityStatistics>? more = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
-        Write(writer, results);
+        Write(writer, results, more);
     }
 
     /// <summary>Writes the JSON to <paramref name="textWriter"/>, leaving it open.</summary>
@@ -32,15 +33,24 @@ public static class StatisticsJson
     }
 
     /// <summary>Writes the array with an existing writer, e.g. inside a larger document or an HTTP response.</summary>
-    public static void Write(Utf8JsonWriter writer, IEnumerable<AuthorityStatistics> results)
+    public static void Write(Utf8JsonWriter writer, IEnumerable<AuthorityStatistics> results, Action<Utf8JsonWriter, AuthorityStatistics>? more = null)
     {
         writer.WriteStartArray();
-        foreach (var result in results) WriteAuthority(writer, result);
+        foreach (var result in results) WriteAuthority(writer, result, more is null ? null : w => more(w, result));
         writer.WriteEndArray();
         writer.Flush();
     }
 
-    private static void WriteAuthority(Utf8JsonWriter w, AuthorityStatistics s)
+    /// <summary>One authority's record as the array holds it, on one line: what a published snapshot keeps.</summary>
+    public static string Record(AuthorityStatistics statistics)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented: false))) WriteAuthority(writer, statistics);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes one authority's record, then any fields <paramref name="more"/> adds before the record closes.</summary>
+    public static void WriteAuthority(Utf8JsonWriter w, AuthorityStatistics s, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("code", s.Code);
@@ -69,6 +79,7 @@ public static class StatisticsJson
         w.WriteStartObject("comparison");
         foreach (var f in StatisticsFields.Statistics) w.WriteString(f.Key, f.Select(s).Comparison?.ToWireName());
         w.WriteEndObject();
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 

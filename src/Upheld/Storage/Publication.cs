@@ -16,12 +16,19 @@ public abstract record Audience
 /// <summary>When each year becomes public. A year without a publication time is unpublished.</summary>
 public static class Publication
 {
-    public static void Set(Database database, FinancialYear year, DateTimeOffset? at)
+    /// <summary>Sets (or with null withdraws) the year's publication time, and takes its published snapshot unless it was and stays public.</summary>
+    /// <remarks>See <see cref="Publishing.PublishedSnapshots"/> for the rule; <paramref name="clock"/> says what "now" is (the system's by default).</remarks>
+    public static void Set(Database database, FinancialYear year, DateTimeOffset? at, TimeProvider? clock = null)
     {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
         using var connection = database.Connect();
+        var wasPublic = IsVisible(connection, year, new Audience.Public(now));
         connection.Execute(
             "INSERT INTO years (year, published_at) VALUES (@year, @at) ON CONFLICT (year) DO UPDATE SET published_at = excluded.published_at",
             new { year = year.StartYear, at = at is { } t ? Format(t) : null });
+        if (at is null) return;
+        var isPublic = at <= now;
+        if (!wasPublic || !isPublic || !Publishing.PublishedSnapshots.Exists(connection, year)) Publishing.PublishedSnapshots.Take(connection, year, now);
     }
 
     /// <summary>Every year that has a publication time, with that time.</summary>

@@ -35,7 +35,14 @@ public class BrowserSession : IAsyncLifetime
     }
 
     /// <summary>The site the browser visits: the published five councils, unless a subclass wants another.</summary>
-    protected virtual SiteHost CreateSite() => new(live: true);
+    protected virtual SiteHost CreateSite()
+    {
+        var site = new SiteHost(live: true);
+        // Rutland gains a received complaint after publication, so its page shows the revised figures beside the published ones.
+        using var correction = new Upheld.Tests.Import.ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "LATE-RECEIVED-1,E06000017,2019-05-01");
+        if (!new Upheld.Import.Importer(site.Database, site.Clock).Import(correction.Path).Succeeded) throw new InvalidOperationException("the correction did not import");
+        return site;
+    }
 
     /// <summary>A new page with JavaScript off, as the site must work without it.</summary>
     public async Task<IPage> OpenAsync(string path, bool javaScript = false)

@@ -55,6 +55,7 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [InlineData("/maps/2019-20/per-100k/upper", "map")]
     [InlineData("/councils/E10000034/worcestershire/2019-20", "council")]
     [InlineData("/councils/E07000192/cannock-chase/2019-20", "council-nothing-investigated")]
+    [InlineData("/councils/E06000017/rutland/2019-20", "council-revised")]
     [InlineData("/years/2019-20", "year")]
     [InlineData("/about", "about")]
     [InlineData("/accessibility", "accessibility")]

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Upheld.Letters;
+using Upheld.Letters.Mail;
+using Upheld.Web.Letters;
+
+namespace Upheld.Cli.Commands;
+
+/// <summary><c>upheld letters send --year Y --smtp host:port [--from ADDRESS]</c>: e-mails the approved letters not yet sent.</summary>
+internal static class LetterSendCommand
+{
+    public static Command Create()
+    {
+        var year = CommonOptions.Year();
+        var smtp = new Option<string>("--smtp") { Description = "The SMTP server, host:port (STARTTLS when offered; UPHELD_SMTP_USERNAME and UPHELD_SMTP_PASSWORD sign in)", Required = true };
+        var from = new Option<string>("--from") { Description = "The sender's address", DefaultValueFactory = _ => "annual.review@upheld.invalid" };
+        var authority = new Option<string?>("--authority") { Description = "Only this council's letter (ONS code)" };
+        var resend = new Option<bool>("--resend") { Description = "Send again letters already sent with the same content" };
+        var officers = new Option<string?>("--link-officers") { Description = "A CSV file (code, email) of the councils' link officers, copied in" };
+        var attempts = new Option<int>("--attempts") { Description = "Tries per letter before it is reported as failed", DefaultValueFactory = _ => 3 };
+        var command = new Command("send", "E-mail the approved letters of a year (HTML body, PDF attached) to each addressee and link officer")
+            { year, smtp, from, authority, resend, officers, attempts };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
+            var server = parse.GetValue(smtp)!;
+            var colon = server.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(server[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+                return CommonOptions.Fail($"--smtp: '{server}' is not host:port, such as smtp.example.org:587");
+            if (parse.GetValue(attempts) < 1) return CommonOptions.Fail("--attempts: give at least 1");
+            if (!MimeKit.MailboxAddress.TryParse(parse.GetValue(from), out _)) return CommonOptions.Fail($"--from: '{parse.GetValue(from)}' is not an e-mail address");
+            ILinkOfficerDirectory directory = new NoLinkOfficers();
+            try
+            {
+                if (parse.GetValue(officers) is { } path) directory = CsvLinkOfficers.Load(path);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                return CommonOptions.Fail($"--link-officers: {e.Message}");
+            }
+            var user = Environment.GetEnvironmentVariable("UPHELD_SMTP_USERNAME");
+            var settings = new MailSettings(server[..colon], port, parse.GetValue(from)!, parse.GetValue(attempts),
+                Credentials: string.IsNullOrEmpty(user) ? null : new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("UPHELD_SMTP_PASSWORD")));
+            var mail = new LetterMail(CommonOptions.OpenDatabase(parse), settings, directory, TimeProvider.System);
+            MailSummary summary;
+            try
+            {
+                summary = mail.SendYearAsync(y, parse.GetValue(resend), parse.GetValue(authority), editions: EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)),
+                    progress: council => Console.Error.WriteLine($"Sending {council}")).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is LetterRequestException or InvalidDataException or DirectoryNotFoundException)
+            {
+                return CommonOptions.Fail($"letters send: {e.Message}");
+            }
+            Console.WriteLine($"{y}: {summary.Sent.Count:N0} sent, {summary.AlreadySent.Count:N0} already sent, " +
+                $"{summary.NotApproved.Count:N0} skipped (not approved or changed since approval), {summary.Failed.Count:N0} failed");
+            foreach (var f in summary.Failed)
+                Console.Error.WriteLine($"{f.AuthorityCode} {f.AuthorityName}: not sent after {f.Attempts} {(f.Attempts == 1 ? "attempt" : "attempts")}: {f.Error}");
+            return summary.Failed.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Upheld.Letters;
+
+namespace Upheld.Publishing;
+
+/// <summary>One authority's statistics record as published, with its latest revision if any.</summary>
+/// <param name="StatisticsJson">The record exactly as <c>stats --format json</c> wrote it at publication, on one line.</param>
+/// <param name="RevisedJson">The record as the latest revision left it; null when never revised.</param>
+public sealed record PublishedRecord(string StatisticsJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson)
+{
+    /// <summary>True when the current figures differ from those published in anything but the averages' unrounded rates.</summary>
+    public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(StatisticsJson);
+
+    /// <summary>When the current figures were recorded as a revision; null when they are not revised or the change was never recorded.</summary>
+    public DateTimeOffset? RevisedOn(string currentJson) =>
+        IsRevised(currentJson) && RevisedJson is not null && Substance(RevisedJson) == Substance(currentJson) ? RevisedAt : null;
+
+    private static readonly string[] UnroundedAverages = ["uphold_rate", "compliance_rate", "satisfactory_remedy_rate", "upheld_per_100k"];
+
+    /// <summary>The record without the averages' unrounded rates.</summary>
+    /// <remarks>
+    /// One case at one council moves the unrounded average of every council of its type; only a change that shows
+    /// (a council's own figures, a printed average, a comparison) makes another council's figures revised.
+    /// </remarks>
+    public static string Substance(string recordJson)
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(recordJson)!.AsObject();
+        if (record["average"] is System.Text.Json.Nodes.JsonObject average)
+            foreach (var field in UnroundedAverages) average.Remove(field);
+        return record.ToJsonString();
+    }
+}
+
+/// <summary>A letter as published: the composed letter, its content hash and, once first served, its HTML.</summary>
+public sealed record PublishedLetter(string AuthorityCode, string ContentHash, Letter Letter, string? Html, DateTimeOffset TakenAt);
+
+/// <summary>Reads a year's snapshot (see <see cref="PublishedSnapshots"/>) for the site and the API.</summary>
+public static class PublishedFigures
+{
+    private sealed record Row(string Authority_Code, string Statistics_Json, string Taken_At, string? Revised_At, string? Revised_Json);
+
+    private sealed record LetterRow(string Authority_Code, string Content_Hash, string Letter_Json, string? Html, string Taken_At);
+
+    /// <summary>Every authority's published record of the year, by code; empty when the year has no snapshot.</summary>
+    public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year) =>
+        connection.Query<Row>(
+                """
+                SELECT p.authority_code, p.statistics_json, p.taken_at, r.revised_at, r.statistics_json AS revised_json
+                FROM published_statistics p
+                LEFT JOIN statistics_revisions r ON r.year = p.year AND r.authority_code = p.authority_code
+                    AND r.revised_at = (SELECT MAX(revised_at) FROM statistics_revisions x WHERE x.year = p.year AND x.authority_code = p.authority_code)
+                WHERE p.year = @year
+                """, new { year = year.StartYear })
+            .ToDictionary(r => r.Authority_Code, r => new PublishedRecord(r.Statistics_Json, PublishedSnapshots.Parse(r.Taken_At),
+                r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json), StringComparer.Ordinal);
+
+    /// <summary>The letters published for the year, by council code.</summary>
+    public static IReadOnlyDictionary<string, PublishedLetter> Letters(DbConnection connection, FinancialYear year) =>
+        connection.Query<LetterRow>(
+                "SELECT authority_code, content_hash, letter_json, html, taken_at FROM published_letters WHERE year = @year", new { year = year.StartYear })
+            .ToDictionary(r => r.Authority_Code, r => new PublishedLetter(r.Authority_Code, r.Content_Hash,
+                JsonSerializer.Deserialize<Letter>(r.Letter_Json, PublishedSnapshots.LetterJson)!, r.Html, PublishedSnapshots.Parse(r.Taken_At)), StringComparer.Ordinal);
+
+    internal static HashSet<string> LetterCodes(DbConnection connection, FinancialYear year) =>
+        connection.Query<string>("SELECT authority_code FROM published_letters WHERE year = @year", new { year = year.StartYear }).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Keeps the HTML a published letter was first served as, so later changes to the template leave it as published.</summary>
+    public static void KeepHtml(DbConnection connection, FinancialYear year, string code, string contentHash, string html) =>
+        connection.Execute(
+            "UPDATE published_letters SET html = @html WHERE year = @year AND authority_code = @code AND content_hash = @contentHash AND html IS NULL",
+            new { year = year.StartYear, code, contentHash, html });
+}

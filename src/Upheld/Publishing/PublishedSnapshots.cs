@@ -1,0 +1,117 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Upheld.Letters;
+using Upheld.Statistics;
+using Upheld.Storage;
+
+namespace Upheld.Publishing;
+
+/// <summary>Keeps each year's figures and approved letters as the public first saw them, and records later revisions.</summary>
+/// <remarks>
+/// The rule. A year's snapshot (every authority's statistics record exactly as <c>stats --format json</c> writes it,
+/// and every letter approved as it stands) is (re)taken whenever the year's publication is set, or its data changes,
+/// while the year is not yet public at the caller's clock; so the snapshot is the data as it stood when the publication
+/// time passed, even when that time was scheduled in advance. Once the year is public the snapshot is never touched:
+/// a change to its data instead records a revision (the authority's new record and when; a change only to the averages'
+/// unrounded rates, which one case anywhere in the type moves, is not one), and a letter approved for the
+/// first time is added as first published then. Setting a public year's publication to another past time keeps the
+/// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one and forgets the old
+/// revisions: a re-publication is a new publication. Authorities added after publication have no published figures.
+/// Callers must call <see cref="DataChanged(Database, FinancialYear, DateTimeOffset)"/> after every change (the importer
+/// and the letter commands do); a change made without it still shows as a revision on the site, without its date.
+/// </remarks>
+public static class PublishedSnapshots
+{
+    /// <summary>How a composed letter is kept: fields included, so the statistics tiles' counts survive the round trip.</summary>
+    public static readonly JsonSerializerOptions LetterJson = new() { IncludeFields = true };
+
+    private static readonly Lazy<EditionCatalog> Editions = new(() => EditionCatalog.Load());
+
+    /// <summary>Replaces the year's snapshot with the data as it stands now and forgets its revisions.</summary>
+    public static void Take(DbConnection connection, FinancialYear year, DateTimeOffset now)
+    {
+        var records = CurrentRecords(connection, year);
+        var letters = ApprovedLetters(connection, year);
+        var p = new { year = year.StartYear };
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("DELETE FROM published_statistics WHERE year = @year", p, transaction);
+        connection.Execute("DELETE FROM published_letters WHERE year = @year", p, transaction);
+        connection.Execute("DELETE FROM statistics_revisions WHERE year = @year", p, transaction);
+        connection.Execute(
+            "INSERT INTO published_statistics (year, authority_code, statistics_json, taken_at) VALUES (@year, @code, @json, @at)",
+            records.Select(r => new { year = year.StartYear, code = r.Key, json = r.Value, at = Stamp(now) }), transaction);
+        InsertLetters(connection, transaction, year, letters, now);
+        transaction.Commit();
+    }
+
+    /// <summary>True when the year has a snapshot.</summary>
+    public static bool Exists(DbConnection connection, FinancialYear year) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM published_statistics WHERE year = @year", new { year = year.StartYear }) > 0;
+
+    /// <summary>The hook after any change to a year's data: retakes the snapshot before publication, records revisions after.</summary>
+    /// <remarks>Call on a connection with no open transaction, after the change is committed. A year with no publication time is left alone.</remarks>
+    public static void DataChanged(DbConnection connection, FinancialYear year, DateTimeOffset now)
+    {
+        if (!Publication.Schedule(connection).TryGetValue(year, out var at)) return;
+        if (at > now || !Exists(connection, year)) Take(connection, year, now);
+        else Revise(connection, year, now);
+    }
+
+    public static void DataChanged(Database database, FinancialYear year, DateTimeOffset now)
+    {
+        using var connection = database.Connect();
+        DataChanged(connection, year, now);
+    }
+
+    /// <summary><see cref="DataChanged(DbConnection, FinancialYear, DateTimeOffset)"/> for every year with a publication time.</summary>
+    public static void DataChangedInScheduledYears(Database database, DateTimeOffset now)
+    {
+        using var connection = database.Connect();
+        foreach (var year in Publication.Schedule(connection).Keys) DataChanged(connection, year, now);
+    }
+
+    private static void Revise(DbConnection connection, FinancialYear year, DateTimeOffset now)
+    {
+        var current = CurrentRecords(connection, year);
+        var published = PublishedFigures.ForYear(connection, year);
+        var publishedLetters = PublishedFigures.LetterCodes(connection, year);
+        var newLetters = ApprovedLetters(connection, year).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
+        // A revision is recorded whenever the figures differ from the last ones known, even when they go back to the published ones.
+        var revisions = current
+            .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.StatisticsJson))
+            .Select(c => new { year = year.StartYear, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            INSERT INTO statistics_revisions (year, authority_code, revised_at, statistics_json) VALUES (@year, @code, @at, @json)
+            ON CONFLICT (year, authority_code, revised_at) DO UPDATE SET statistics_json = excluded.statistics_json
+            """, revisions, transaction);
+        InsertLetters(connection, transaction, year, newLetters, now);
+        transaction.Commit();
+    }
+
+    private static void InsertLetters(DbConnection connection, DbTransaction transaction, FinancialYear year, IEnumerable<ComposedLetter> letters, DateTimeOffset now) =>
+        connection.Execute(
+            "INSERT INTO published_letters (year, authority_code, content_hash, letter_json, taken_at) VALUES (@year, @code, @hash, @json, @at)",
+            letters.Select(l => new
+            {
+                year = year.StartYear, code = l.Letter.AuthorityCode, hash = l.ContentHash,
+                json = JsonSerializer.Serialize(l.Letter, LetterJson), at = Stamp(now),
+            }), transaction);
+
+    /// <summary>Every authority's statistics record of the year as it stands, by code.</summary>
+    public static IReadOnlyDictionary<string, string> CurrentRecords(DbConnection connection, FinancialYear year) =>
+        StatisticsEngine.Compute(CountsQuery.ForYear(connection, year)).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal);
+
+    private static IReadOnlyList<ComposedLetter> ApprovedLetters(DbConnection connection, FinancialYear year)
+    {
+        if (Editions.Value.For(year) is null || !LetterInputsQuery.HasData(connection, year)) return [];
+        return YearLetters.Compose(connection, year, Editions.Value).Where(l => l.Approval == ApprovalState.Approved).ToList();
+    }
+
+    internal static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Parse(string stamp) => DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
