@@ -16,7 +16,7 @@ internal static class LetterSendCommand
         var from = new Option<string>("--from") { Description = "The sender's address", DefaultValueFactory = _ => "annual.review@upheld.invalid" };
         var authority = new Option<string?>("--authority") { Description = "Only this council's letter (ONS code)" };
         var resend = new Option<bool>("--resend") { Description = "Send again letters already sent with the same content" };
-        var officers = new Option<string?>("--link-officers") { Description = "A CSV file (code, email) of the councils' link officers, copied in" };
+        var officers = new Option<string?>("--link-officers") { Description = "A CSV file (code, email) of link officers to copy in besides those with a staff-area account" };
         var attempts = new Option<int>("--attempts") { Description = "Tries per letter before it is reported as failed", DefaultValueFactory = _ => 3 };
         var command = new Command("send", "E-mail the approved letters of a year (HTML body, PDF attached) to each addressee and link officer")
             { year, smtp, from, authority, resend, officers, attempts };
@@ -29,10 +29,10 @@ internal static class LetterSendCommand
                 return CommonOptions.Fail($"--smtp: '{server}' is not host:port, such as smtp.example.org:587");
             if (parse.GetValue(attempts) < 1) return CommonOptions.Fail("--attempts: give at least 1");
             if (!MimeKit.MailboxAddress.TryParse(parse.GetValue(from), out _)) return CommonOptions.Fail($"--from: '{parse.GetValue(from)}' is not an e-mail address");
-            ILinkOfficerDirectory directory = new NoLinkOfficers();
+            ILinkOfficerDirectory listed = new NoLinkOfficers();
             try
             {
-                if (parse.GetValue(officers) is { } path) directory = CsvLinkOfficers.Load(path);
+                if (parse.GetValue(officers) is { } path) listed = CsvLinkOfficers.Load(path);
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
@@ -41,7 +41,9 @@ internal static class LetterSendCommand
             var user = Environment.GetEnvironmentVariable("UPHELD_SMTP_USERNAME");
             var settings = new MailSettings(server[..colon], port, parse.GetValue(from)!, parse.GetValue(attempts),
                 Credentials: string.IsNullOrEmpty(user) ? null : new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("UPHELD_SMTP_PASSWORD")));
-            var mail = new LetterMail(CommonOptions.OpenDatabase(parse), settings, directory, TimeProvider.System);
+            var database = CommonOptions.OpenDatabase(parse);
+            // Link officers with an account in the staff area are copied in, and any listed in --link-officers besides.
+            var mail = new LetterMail(database, settings, new Upheld.Accounts.StaffLinkOfficers(database, listed), TimeProvider.System);
             MailSummary summary;
             try
             {

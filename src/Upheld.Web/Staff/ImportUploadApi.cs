@@ -32,10 +32,10 @@ public static class ImportUploadApi
                 return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", problem!) }, StatusCodes.Status400BadRequest);
             var replace = form["replace"] == "true";
             var person = StaffAnswers.Person(context);
-            var result = new Importer(database).Import(files, replace, (connection, transaction) =>
+            var result = new Importer(database, clock).Import(files, replace, (connection, transaction) =>
                 AuditLog.Record(connection, transaction, clock.GetUtcNow(), person.Label, replace ? "import with replace" : "import", $"upload {Path.GetFileName(upload.FileName)}",
                     null, Summary(files)));
-            if (result.Succeeded) await refresh.AfterChangeAsync("import");
+            if (result.Succeeded) await refresh.AfterChangeAsync();
             return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout();
     }

@@ -76,7 +76,7 @@ public static class LetterReviewApi
                         JsonSerializer.Serialize(before), JsonSerializer.Serialize(paragraphs));
                 transaction.Commit();
             }
-            await refresh.AfterChangeAsync("commentary");
+            await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
@@ -94,7 +94,7 @@ public static class LetterReviewApi
                 AuditLog.Record(connection, null, clock.GetUtcNow(), person.Label, !on ? "switch paragraph on" : "switch paragraph off", $"letter {code} {y.Value} {key}",
                     JsonSerializer.Serialize(new { on }), JsonSerializer.Serialize(new { on = !on }));
             }
-            await refresh.AfterChangeAsync("letter switches");
+            await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
@@ -108,7 +108,7 @@ public static class LetterReviewApi
             LetterReview.Approve(connection, code, y.Value, letter.ContentHash, now, person.Name);
             AuditLog.Record(connection, null, now, person.Label, "approve letter", $"letter {code} {y.Value}",
                 JsonSerializer.Serialize(new { state = letter.Approval.ToString() }), JsonSerializer.Serialize(new { state = nameof(ApprovalState.Approved), hash = letter.ContentHash }));
-            await refresh.AfterChangeAsync("letter approval");
+            await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }

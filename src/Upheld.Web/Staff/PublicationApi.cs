@@ -40,12 +40,12 @@ public static class PublicationApi
             using (var connection = database.Connect())
             {
                 var before = Publication.Schedule(connection).TryGetValue(year!.Value, out var was) ? StoredTime.Format(was) : null;
-                Publication.Set(database, year.Value, at);
+                Publication.Set(database, year.Value, at, clock);
                 AuditLog.Record(connection, null, clock.GetUtcNow(), StaffAnswers.Person(context).Label, clear ? "clear publication time" : "set publication time",
                     $"year {year.Value}", JsonSerializer.Serialize(new { published_at = before }), JsonSerializer.Serialize(new { published_at = at is { } t ? StoredTime.Format(t) : null }));
             }
             // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
-            await refresh.AfterChangeAsync("publication");
+            await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther("/staff/publication?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }
@@ -63,7 +63,7 @@ public static class PublicationApi
         };
     }
 
-    private static IEnumerable<FinancialYear> YearsWithData(DbConnection connection) =>
+    internal static IEnumerable<FinancialYear> YearsWithData(DbConnection connection) =>
         connection.Query<long>("SELECT DISTINCT year FROM decisions UNION SELECT DISTINCT year FROM compliance UNION SELECT DISTINCT year FROM counts")
             .Select(y => new FinancialYear((int)y));
 }

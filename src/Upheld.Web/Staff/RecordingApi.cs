@@ -50,7 +50,7 @@ public static class RecordingApi
             {
                 var before = RecordStore.Find(connection, null, chosen, values);
                 var file = CsvWriter.Build(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
-                var result = new Importer(database).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t) =>
+                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t) =>
                 {
                     var after = RecordStore.Find(c, t, chosen, values);
                     var action = before is null ? $"add {chosen.Slug}" : $"correct {chosen.Slug}";
@@ -64,7 +64,7 @@ public static class RecordingApi
                     return StaffAnswers.Page<RecordPage>(context, new { Kind = chosen, Values = values, Correcting = correcting, Errors = errors }, StatusCodes.Status400BadRequest);
                 }
             }
-            await refresh.AfterChangeAsync(chosen.Table);
+            await refresh.AfterChangeAsync();
             var query = $"case_ref={Uri.EscapeDataString(values["case_ref"] ?? "")}&saved=true" +
                 (chosen == RecordKind.Recommendation ? $"&rec_kind={Uri.EscapeDataString(values["kind"] ?? "")}&text={Uri.EscapeDataString(values["text"] ?? "")}" : "");
             return StaffAnswers.SeeOther($"/staff/record/{chosen.Slug}?{query}");

@@ -19,6 +19,7 @@ public static class StaffApi
         staff.MapImportUpload();
         staff.MapLetterReview();
         staff.MapPublication();
+        staff.MapQuality();
         staff.MapLogs();
         staff.MapStaffCouncils();
         // An unknown address in the staff area still asks for sign-in first, so it reveals nothing.

@@ -83,7 +83,7 @@ public sealed class LetterReviewTests : SiteTestBase
     }
 
     [Fact]
-    public async Task Commentary_after_approval_makes_the_letter_changed_since_approval_and_takes_it_off_the_site()
+    public async Task Commentary_after_approval_and_publication_marks_the_letter_changed_but_the_public_keeps_the_letter_as_published()
     {
         var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
         await publisher.PostForm(Letter, $"{Letter}/approve", []);
@@ -92,7 +92,10 @@ public sealed class LetterReviewTests : SiteTestBase
         await publisher.PostForm(Letter, $"{Letter}/commentary", new() { ["commentary"] = "A late thought." });
         var (_, review) = await publisher.Get(Letter);
 
+        var published = await Site.Client.GetAsync("/councils/E06000017/letters/2019-20.html");
+
         Assert.Contains("Changed since approval", review);
-        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client.GetAsync("/councils/E06000017/letters/2019-20.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.DoesNotContain("A late thought.", await published.Content.ReadAsStringAsync());
     }
 }

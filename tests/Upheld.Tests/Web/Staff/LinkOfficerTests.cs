@@ -87,7 +87,7 @@ public sealed class LinkOfficerTests : SiteTestBase
         { "POST", "/staff/letters/E06000017/2019-20/switches" }, { "POST", "/staff/letters/E06000017/2019-20/approve" },
         { "GET", "/staff/record" }, { "GET", "/staff/record/decision?case_ref=E10000034-001" }, { "POST", "/staff/record/compliance" },
         { "GET", "/staff/import" }, { "POST", "/staff/import" }, { "GET", "/staff/publication" }, { "POST", "/staff/publication" },
-        { "GET", "/staff/audit" }, { "GET", "/staff/access-log" },
+        { "GET", "/staff/audit" }, { "GET", "/staff/access-log" }, { "GET", "/staff/quality" },
     };
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class SignInTests : SiteTestBase
         { "GET", "/staff/import" }, { "POST", "/staff/import" }, { "GET", "/staff/letters" }, { "GET", "/staff/letters/E06000017/2019-20" },
         { "GET", "/staff/letters/E06000017/2019-20/preview.html" }, { "POST", "/staff/letters/E06000017/2019-20/commentary" },
         { "POST", "/staff/letters/E06000017/2019-20/switches" }, { "POST", "/staff/letters/E06000017/2019-20/approve" },
-        { "GET", "/staff/publication" }, { "POST", "/staff/publication" }, { "GET", "/staff/audit" }, { "GET", "/staff/access-log" },
+        { "GET", "/staff/publication" }, { "POST", "/staff/publication" }, { "GET", "/staff/audit" }, { "GET", "/staff/access-log" }, { "GET", "/staff/quality" },
         { "GET", "/staff/councils" }, { "GET", "/staff/councils/E06000017" }, { "GET", "/staff/councils/E06000017/2019-20" },
         { "GET", "/staff/councils/E06000017/2019-20/letter.html" }, { "GET", "/staff/councils/E06000017/2019-20/decided.csv" },
         { "GET", "/staff/no-such-page" }, { "GET", "/staff/forbidden" },
