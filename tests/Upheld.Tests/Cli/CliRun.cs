@@ -5,7 +5,10 @@ namespace Upheld.Tests.Cli;
 /// <summary>Runs the real command-line program in a child process, as a user would, and captures what it prints.</summary>
 public sealed record CliRun(int ExitCode, string Output, string Errors)
 {
-    public static CliRun Of(params string[] arguments)
+    public static CliRun Of(params string[] arguments) => Of(TimeSpan.FromMinutes(2), arguments);
+
+    /// <summary>Runs a long command (a whole letter batch with PDFs) that may need more than the usual two minutes on a busy machine.</summary>
+    public static CliRun Of(TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Upheld.Cli.dll"));
@@ -14,7 +17,7 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (!process.WaitForExit(timeout)) process.Kill(entireProcessTree: true);
         return new CliRun(process.ExitCode, output.Result, errors.Result);
     }
 }

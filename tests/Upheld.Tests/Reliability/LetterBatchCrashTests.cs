@@ -38,9 +38,9 @@ public sealed class LetterBatchCrashTests : IDisposable
         }
         Assert.All(Directory.GetFiles(_out, "*.pdf"), f => Assert.True(IsWholePdf(File.ReadAllBytes(f)), $"{f} is not whole"));
 
-        var rerun = CliRun.Of(batch);
+        var rerun = CliRun.Of(TimeSpan.FromMinutes(10), batch);
 
-        Assert.True(rerun.ExitCode == 0, rerun.Errors);
+        Assert.True(rerun.ExitCode == 0, $"exit code {rerun.ExitCode}: {rerun.Errors}");
         var pdfs = Directory.GetFiles(_out, "*.pdf");
         Assert.Equal(Directory.GetFiles(_out, "*.html").Length, pdfs.Length);
         Assert.All(pdfs, f => Assert.True(IsWholePdf(File.ReadAllBytes(f)), $"{f} is not whole"));
