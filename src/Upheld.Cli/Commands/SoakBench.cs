@@ -56,7 +56,7 @@ internal static class SoakBench
             Console.WriteLine($"{paths.Count} distinct URLs (council pages, maps, compare, decisions, search, API, CSV), {connections} connections, {duration.TotalMinutes:F1} minutes");
             Console.WriteLine($"{"minute",6} {"requests",10} {"req/s",8} {"errors",7} {"p50 ms",8} {"p99 ms",8} {"server MB",10}  managed heap (GC)");
             Console.WriteLine($"{"start",6} {"",10} {"",8} {"",7} {"",8} {"",8} {Megabytes(server),10:F1}  {heap}");
-            var totals = new Window();
+            var totals = new SoakWindow();
             var clock = Stopwatch.StartNew();
             var minute = 0;
             while (clock.Elapsed < duration)
@@ -96,13 +96,13 @@ internal static class SoakBench
         return paths;
     }
 
-    private static async Task<Window> Drive(HttpClient client, IReadOnlyList<string> paths, TimeSpan duration, int connections)
+    private static async Task<SoakWindow> Drive(HttpClient client, IReadOnlyList<string> paths, TimeSpan duration, int connections)
     {
-        var windows = new Window[connections];
+        var windows = new SoakWindow[connections];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
-            var window = windows[worker] = new Window();
+            var window = windows[worker] = new SoakWindow();
             var random = new Random(worker);
             while (clock.Elapsed < duration)
             {
@@ -122,7 +122,7 @@ internal static class SoakBench
                 window.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, status);
             }
         }));
-        var all = new Window();
+        var all = new SoakWindow();
         foreach (var window in windows) all.Add(window);
         return all;
     }
@@ -131,33 +131,5 @@ internal static class SoakBench
     {
         process.Refresh();
         return process.WorkingSet64 / 1024.0 / 1024.0;
-    }
-
-    /// <summary>Latencies and failures of one stretch of the run.</summary>
-    private sealed class Window
-    {
-        private readonly List<double> _latencies = [];
-        public Dictionary<string, int> Failures { get; } = [];
-        public int Count => _latencies.Count;
-        public int Errors => Failures.Values.Sum();
-
-        public void Record(double milliseconds, string failure)
-        {
-            _latencies.Add(milliseconds);
-            if (failure.Length > 0) Failures[failure] = Failures.GetValueOrDefault(failure) + 1;
-        }
-
-        public void Add(Window other)
-        {
-            _latencies.AddRange(other._latencies);
-            foreach (var (status, count) in other.Failures) Failures[status] = Failures.GetValueOrDefault(status) + count;
-        }
-
-        public double Percentile(double p)
-        {
-            if (_latencies.Count == 0) return 0;
-            _latencies.Sort();
-            return _latencies[Math.Min(_latencies.Count - 1, (int)(_latencies.Count * p))];
-        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class EscapingTests : IAsyncLifetime
 
     private SiteHost _site = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         _site = new SiteHost();
         using var folder = new ImportFolder()
@@ -34,7 +34,7 @@ public sealed class EscapingTests : IAsyncLifetime
         using var connection = _site.Database.Connect();
         var letter = YearLetters.Compose(connection, new FinancialYear(2019), EditionCatalog.Load(), "E06000017").Single();
         LetterReview.Approve(connection, "E06000017", new FinancialYear(2019), letter.ContentHash, SiteHost.PublishedAt.AddDays(-7));
-        await Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
