@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -11,6 +13,7 @@ using Upheld.Web.Api;
 using Upheld.Web.Compare;
 using Upheld.Web.Councils;
 using Upheld.Web.Decisions;
+using Upheld.Web.Hosting;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
@@ -50,12 +53,20 @@ public static class Site
             .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
         builder.Services.AddStaff();
         builder.Services.AddSingleton<SiteRefresh>();
+        builder.WebHost.ConfigureKestrel(RequestLimits.Configure);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(RequestLimits.Configure);
+        // One key ring in the database for every instance, so sign-in made on one is honoured by the others.
+        builder.Services.AddDataProtection().SetApplicationName("Upheld");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<Database, TimeProvider>((options, db, time) =>
+            options.XmlRepository = new DatabaseKeyRepository(db, time));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         // Staff pages carry secret form tokens beside text the visitor typed, so they are sent uncompressed (BREACH).
         app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.UseResponseCompression());
-        app.Use(SecurityHeaders);
+        app.Use(SecurityHeaders.Apply);
+        app.Use(DatabaseOutage.Handler(app.Logger));
+        app.Use(RequestLimits.Apply);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(Site).Assembly, "Upheld.Web.wwwroot"),
@@ -89,16 +100,5 @@ public static class Site
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());
         return app;
-    }
-
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
-    {
-        var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        headers.XFrameOptions = "DENY";
-        return next();
     }
 }

@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(SiteBench.Create());
         command.Subcommands.Add(SearchBench.Create());
         command.Subcommands.Add(ExportBench.Create());
+        command.Subcommands.Add(SoakBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");

@@ -23,6 +23,7 @@ internal static class ServeCommand
             }
             var address = parse.GetValue(urls)!;
             var site = Site.Build(database, ["--urls", address]);
+            using var memory = MemoryReport.StartIfAsked();
             CommonOptions.Messages.MarkupLine($"Serving [link]{address}[/] from {Markup(database.Description)}; press Ctrl+C to stop.");
             try
             {

@@ -87,7 +87,7 @@ internal static class SiteBench
         return (await response.Content.ReadAsByteArrayAsync()).LongLength;
     }
 
-    private static async Task WaitUntilServing(HttpClient client)
+    internal static async Task WaitUntilServing(HttpClient client)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
@@ -104,7 +104,7 @@ internal static class SiteBench
         throw new TimeoutException("the site did not start within 30 s");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -17,6 +17,8 @@ internal static partial class InlineText
             html.Append(WebUtility.HtmlEncode(text[last..m.Index]));
             if (m.Groups["bold"].Success)
                 html.Append("<strong>").Append(WebUtility.HtmlEncode(m.Groups["bold"].Value)).Append("</strong>");
+            else if (!SafeLink(m.Groups["url"].Value))
+                html.Append(WebUtility.HtmlEncode(m.Value)); // a javascript: or data: link is shown as the text it is, never followed
             else
                 html.Append("<a href=\"").Append(WebUtility.HtmlEncode(m.Groups["url"].Value)).Append("\">")
                     .Append(WebUtility.HtmlEncode(m.Groups["label"].Value)).Append("</a>");
@@ -25,6 +27,10 @@ internal static partial class InlineText
         html.Append(WebUtility.HtmlEncode(text[last..]));
         return new MarkupString(html.ToString());
     }
+
+    private static bool SafeLink(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 
     [GeneratedRegex(@"\*\*(?<bold>[^*]+)\*\*|\[(?<label>[^\]]+)\]\((?<url>[^)\s]+)\)")]
     private static partial Regex Markup();

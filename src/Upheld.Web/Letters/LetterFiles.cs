@@ -26,6 +26,7 @@ public static class LetterFiles
         Func<DbConnection> connect, Func<Task<LetterPdf>>? startPdf = null, Action<ComposedLetter>? done = null)
     {
         Directory.CreateDirectory(folder);
+        ClearAbandonedFiles(letters, formats, folder);
         // The browser starts only when a PDF is not already kept, and once for all letters.
         var printer = new Lazy<Task<LetterPdf>>(startPdf ?? (() => LetterPdf.StartAsync()));
         var gate = new object();
@@ -86,6 +87,13 @@ public static class LetterFiles
             }
             done?.Invoke(composed);
         }
+    }
+
+    /// <summary>Deletes the half-written temporary files a killed run left beside these letters' files, and no others.</summary>
+    private static void ClearAbandonedFiles(IReadOnlyList<ComposedLetter> letters, IReadOnlySet<string> formats, string folder)
+    {
+        foreach (var name in letters.SelectMany(l => formats.Select(f => FileName(l.Letter, f))))
+            foreach (var abandoned in Directory.EnumerateFiles(folder, $".{name}.*.tmp")) File.Delete(abandoned);
     }
 
     /// <summary>Writes beside the target and renames over it, so a reader never sees half a file.</summary>

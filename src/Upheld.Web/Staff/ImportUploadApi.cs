@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Upheld.Accounts;
 using Upheld.Import;
 using Upheld.Storage;
+using Upheld.Web.Hosting;
 
 namespace Upheld.Web.Staff;
 
@@ -18,7 +18,6 @@ public static class ImportUploadApi
 
         staff.MapPost("/import", async (HttpContext context, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ZipFolder.LargestUpload;
             var form = await context.Request.ReadFormAsync();
             var errors = new FormErrors();
             var upload = form.Files["folder"];
@@ -37,7 +36,7 @@ public static class ImportUploadApi
                     null, Summary(files)));
             if (result.Succeeded) await refresh.AfterChangeAsync();
             return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
-        }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout();
+        }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout().ForImportUpload();
     }
 
     // The audit entry names each file and its size in lines (header included); the rows themselves are in the folder staff uploaded.

@@ -10,7 +10,7 @@ namespace Upheld.Web.Staff;
 /// </remarks>
 public static class ZipFolder
 {
-    public const long LargestUpload = 100L * 1024 * 1024;
+    public const long LargestUpload = Hosting.RequestLimits.ImportUploadBytes;
     public const long LargestExpanded = 1024L * 1024 * 1024;
 
     /// <summary>The import files in the zip, at its top or in one folder; or the reason the zip cannot be read.</summary>

@@ -8,7 +8,12 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
     public static CliRun Of(params string[] arguments) => WithInput("", arguments);
 
     /// <summary>Runs the program with <paramref name="input"/> on its standard input, as a pipe gives it.</summary>
-    public static CliRun WithInput(string input, params string[] arguments)
+    public static CliRun WithInput(string input, params string[] arguments) => Run(input, TimeSpan.FromMinutes(2), arguments);
+
+    /// <summary>Runs a long command (a whole letter batch with PDFs) that may need more than the usual two minutes on a busy machine.</summary>
+    public static CliRun Of(TimeSpan timeout, params string[] arguments) => Run("", timeout, arguments);
+
+    private static CliRun Run(string input, TimeSpan timeout, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Upheld.Cli.dll"));
@@ -18,7 +23,7 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (!process.WaitForExit(timeout)) process.Kill(entireProcessTree: true);
         return new CliRun(process.ExitCode, output.Result, errors.Result);
     }
 }

@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Letters;
+using Upheld.Tests.Storage;
+using Upheld.Tests.Web;
+using Upheld.Web;
+
+namespace Upheld.Tests.Reliability;
+
+/// <summary>Several instances of the site over one database: the same key ring, the same pages.</summary>
+public sealed class SharedInstancesTests
+{
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.Sqlite)]
+    public async Task A_payload_protected_by_one_instance_is_read_by_another_over_the_same_database(DatabaseProvider provider)
+    {
+        using var store = TestDatabase.Create(provider);
+        await using var first = await StartInMemory(store.Database);
+        await using var second = await StartInMemory(store.Database);
+
+        var sealedByFirst = Protector(first).Protect("signed in as Ms Beasley");
+        var sealedBySecond = Protector(second).Protect("signed in as Mr Robinson");
+
+        Assert.Equal("signed in as Ms Beasley", Protector(second).Unprotect(sealedByFirst));
+        Assert.Equal("signed in as Mr Robinson", Protector(first).Unprotect(sealedBySecond));
+        using var connection = store.Database.Connect();
+        var keys = connection.Query<string>("SELECT xml FROM data_protection_keys").ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.StartsWith("<key id=", k));
+    }
+
+    [SkippableFact]
+    public async Task A_payload_from_another_database_is_not_read()
+    {
+        using var one = TestDatabase.Sqlite();
+        using var other = TestDatabase.Sqlite();
+        await using var first = await StartInMemory(one.Database);
+        await using var stranger = await StartInMemory(other.Database);
+
+        var sealedByFirst = Protector(first).Protect("signed in");
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(stranger).Unprotect(sealedByFirst));
+    }
+
+    [SkippableFact]
+    public async Task Two_serve_processes_over_one_PostgreSQL_database_serve_the_same_pages()
+    {
+        using var store = TestDatabase.Postgres();
+        using (var folder = Letters2020Folder.Create())
+        {
+            var result = new Importer(store.Database).Import(folder.Path);
+            Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
+        }
+        Publication.Set(store.Database, new FinancialYear(2019), SiteHost.PublishedAt);
+        var starting = new[] { ServeProcess.StartAsync(store.Database.ConnectionString), ServeProcess.StartAsync(store.Database.ConnectionString) };
+        using var first = await starting[0];
+        using var second = await starting[1];
+
+        foreach (var path in new[] { "/", "/councils/E10000034/worcestershire/2019-20", "/api/v1/statistics?year=2019-20", "/years/2019-20/statistics.csv", "/decisions?q=education" })
+        {
+            var a = await first.Client.GetAsync(path);
+            var b = await second.Client.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, a.StatusCode);
+            Assert.Equal(await a.Content.ReadAsStringAsync(), await b.Content.ReadAsStringAsync());
+            Assert.Equal(a.Headers.ETag, b.Headers.ETag);
+        }
+        var html = await (await first.Client.GetAsync("/councils/E10000034/worcestershire/2019-20")).Content.ReadAsStringAsync();
+        Assert.Contains("Worcestershire", html);
+    }
+
+    private static IDataProtector Protector(WebApplication site) =>
+        site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Upheld.Tests.shared-instances");
+
+    private static async Task<WebApplication> StartInMemory(Database database)
+    {
+        var site = Site.Build(database, configure: builder => builder.WebHost.UseTestServer());
+        await site.StartAsync();
+        return site;
+    }
+}
