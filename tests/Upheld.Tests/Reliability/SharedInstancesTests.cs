@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Upheld.Accounts;
 using Upheld.Import;
+using Upheld.Web.Staff;
 using Upheld.Storage;
 using Upheld.Tests.Letters;
 using Upheld.Tests.Storage;
@@ -72,6 +74,39 @@ public sealed class SharedInstancesTests
         }
         var html = await (await first.Client.GetAsync("/councils/E10000034/worcestershire/2019-20")).Content.ReadAsStringAsync();
         Assert.Contains("Worcestershire", html);
+    }
+
+    [SkippableFact]
+    public async Task Signing_in_on_one_serve_process_is_honoured_by_another_over_the_same_PostgreSQL_database()
+    {
+        using var store = TestDatabase.Postgres();
+        using (var connection = store.Database.Connect())
+            StaffUsers.Add(connection, new StaffUser("pat@example.org", "Pat", StaffRole.Publisher, null,
+                StaffPasswords.Hash(Upheld.Tests.Web.Staff.StaffSession.Password), 0, null, StaffUsers.NewStamp()), DateTimeOffset.UtcNow);
+        var starting = new[] { ServeProcess.StartAsync(store.Database.ConnectionString), ServeProcess.StartAsync(store.Database.ConnectionString) };
+        using var first = await starting[0];
+        using var second = await starting[1];
+        // One browser: the same cookie jar for both, as instances behind one proxy share a host name (cookies ignore ports).
+        var cookies = new System.Net.CookieContainer();
+        HttpClient Browser(ServeProcess instance) => new(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(instance.Address) };
+        using var toFirst = Browser(first);
+        using var toSecond = Browser(second);
+
+        var signInPage = await toFirst.GetStringAsync("/staff/sign-in");
+        var signedIn = await toFirst.PostAsync("/staff/sign-in", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", Upheld.Tests.Web.Staff.StaffSession.TokenOf(signInPage, "/staff/sign-in")),
+            new("email", "pat@example.org"), new("password", Upheld.Tests.Web.Staff.StaffSession.Password)]));
+        var onSecond = await toSecond.GetAsync("/staff/audit");
+        var publicationPage = await (await toSecond.GetAsync("/staff/publication")).Content.ReadAsStringAsync();
+        // A form token made by the second instance is accepted by the first: the anti-forgery keys are shared too.
+        var signedOut = await toFirst.PostAsync("/staff/sign-out", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", Upheld.Tests.Web.Staff.StaffSession.TokenOf(publicationPage, "/staff/sign-out"))]));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, onSecond.StatusCode);
+        Assert.Contains("Audit log", await onSecond.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/staff/sign-in", signedOut.Headers.Location!.OriginalString);
     }
 
     private static IDataProtector Protector(WebApplication site) =>
