@@ -38,6 +38,7 @@ internal static class SearchBench
                     BenchCommand.Report("import", "with the full-text index kept in step", import);
                 }
                 var database = Database.FromOption(db);
+                database.Migrate(); // a dataset left by an older build may lack newer tables
                 Publication.Set(database, year, DateTimeOffset.UtcNow.AddDays(-1));
                 Run(database, councils, [year], parse.GetValue(queries));
                 return 0;
