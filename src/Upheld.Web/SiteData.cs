@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Upheld.Authorities;
 using Upheld.Statistics;
 using Upheld.Storage;
@@ -15,13 +14,13 @@ public sealed record StatisticsRevision(string PublishedJson, string CurrentJson
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
 /// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
-/// without a restart, while a burst of requests costs one computation.
+/// without a restart, while a burst of requests costs one computation, even when it finds an entry just expired.
 /// </remarks>
 public sealed class SiteData(Database database, TimeProvider clock)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, object Value)> _cache = new();
+    private readonly ShortLivedCache _cache = new(Freshness);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -95,12 +94,5 @@ public sealed class SiteData(Database database, TimeProvider clock)
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
-    private T Cached<T>(string key, Func<T> load) where T : class
-    {
-        var now = Now;
-        if (_cache.TryGetValue(key, out var entry) && now - entry.At < Freshness) return (T)entry.Value;
-        var value = load();
-        _cache[key] = (now, value);
-        return value;
-    }
+    private T Cached<T>(string key, Func<T> load) where T : class => _cache.Get(key, Now, load);
 }

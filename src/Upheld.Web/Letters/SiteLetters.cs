@@ -14,8 +14,7 @@ namespace Upheld.Web.Letters;
 public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncDisposable
 {
     private readonly EditionCatalog _editions = EditionCatalog.Load();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<FinancialYear, (DateTimeOffset At, IReadOnlyDictionary<string, ComposedLetter> Letters)> _years = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<FinancialYear, (DateTimeOffset At, IReadOnlyDictionary<string, FrozenLetter> Letters)> _frozen = new();
+    private readonly ShortLivedCache _kept = new(SiteData.Freshness);
     private readonly SemaphoreSlim _printing = new(1);
     private LetterPdf? _printer;
 
@@ -31,50 +30,33 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
 
     private sealed record FrozenLetter(ComposedLetter Composed, string? Html);
 
-    private IReadOnlyDictionary<string, FrozenLetter> Frozen(FinancialYear year)
-    {
-        var now = clock.GetUtcNow();
-        if (_frozen.TryGetValue(year, out var kept) && now - kept.At < SiteData.Freshness) return kept.Letters;
-        IReadOnlyDictionary<string, FrozenLetter> letters = new Dictionary<string, FrozenLetter>();
-        if (_editions.For(year) is { } edition)
+    private IReadOnlyDictionary<string, FrozenLetter> Frozen(FinancialYear year) =>
+        _kept.Get<IReadOnlyDictionary<string, FrozenLetter>>($"published:{year}", clock.GetUtcNow(), () =>
         {
+            if (_editions.For(year) is not { } edition) return new Dictionary<string, FrozenLetter>();
             using var connection = database.Connect();
-            letters = PublishedFigures.Letters(connection, year).ToDictionary(l => l.Key,
+            return PublishedFigures.Letters(connection, year).ToDictionary(l => l.Key,
                 l => new FrozenLetter(new ComposedLetter(l.Value.Letter, edition, l.Value.ContentHash, ApprovalState.Approved), l.Value.Html));
-        }
-        _frozen[year] = (now, letters);
-        return letters;
-    }
+        });
 
     // A year's letters are composed together (their averages need every council) and kept as briefly as the figures.
-    private IReadOnlyDictionary<string, ComposedLetter> Year(FinancialYear year)
-    {
-        var now = clock.GetUtcNow();
-        if (_years.TryGetValue(year, out var kept) && now - kept.At < SiteData.Freshness) return kept.Letters;
-        IReadOnlyDictionary<string, ComposedLetter> letters;
-        if (_editions.For(year) is null) letters = new Dictionary<string, ComposedLetter>();
-        else
+    private IReadOnlyDictionary<string, ComposedLetter> Year(FinancialYear year) =>
+        _kept.Get<IReadOnlyDictionary<string, ComposedLetter>>($"current:{year}", clock.GetUtcNow(), () =>
         {
+            if (_editions.For(year) is null) return new Dictionary<string, ComposedLetter>();
             using var connection = database.Connect();
             try
             {
-                letters = YearLetters.Compose(connection, year, _editions).ToDictionary(l => l.Letter.AuthorityCode);
+                return YearLetters.Compose(connection, year, _editions).ToDictionary(l => l.Letter.AuthorityCode);
             }
             catch (LetterRequestException)
             {
-                letters = new Dictionary<string, ComposedLetter>();
+                return new Dictionary<string, ComposedLetter>();
             }
-        }
-        _years[year] = (now, letters);
-        return letters;
-    }
+        });
 
     /// <summary>Drops the kept letters, so an approval or edit made from the staff area shows on the next request.</summary>
-    public void Forget()
-    {
-        _years.Clear();
-        _frozen.Clear();
-    }
+    public void Forget() => _kept.Clear();
 
     /// <summary>The letter's HTML; a published letter's as it was first served, kept with the snapshot.</summary>
     public async Task<string> HtmlAsync(ComposedLetter letter)
