@@ -6,7 +6,7 @@ using Upheld.Web.Letters;
 
 namespace Upheld.Cli.Commands;
 
-/// <summary><c>upheld letters --year Y [--authority CODE] --out DIR [--format html,pdf]</c>, and the staff subcommands.</summary>
+/// <summary><c>upheld letters --year Y [--authority CODE …] --out DIR [--format html,pdf]</c>, and the staff subcommands.</summary>
 internal static class LettersCommand
 {
     public static readonly Option<string?> Editions = new("--editions")
@@ -18,7 +18,7 @@ internal static class LettersCommand
     public static Command Create()
     {
         var year = CommonOptions.Year();
-        var authority = new Option<string?>("--authority") { Description = "Only this council's letter (ONS code)" };
+        var authority = new Option<string[]>("--authority") { Description = "Only these councils' letters (ONS codes; repeat the option or separate codes with commas)" };
         var output = new Option<string>("--out") { Description = "Folder to write the letters into (created when missing)", Required = true };
         var format = new Option<string>("--format") { Description = "html, pdf or html,pdf", DefaultValueFactory = _ => "html,pdf" };
         var command = new Command("letters", "Write the annual review letters of a year, composed from the current data")
@@ -34,7 +34,7 @@ internal static class LettersCommand
             try
             {
                 using var connection = database.Connect();
-                letters = YearLetters.Compose(connection, financialYear, EditionCatalog.Load(parse.GetValue(Editions)), parse.GetValue(authority));
+                letters = YearLetters.Compose(connection, financialYear, EditionCatalog.Load(parse.GetValue(Editions)), Codes(parse.GetValue(authority)));
             }
             catch (Exception e) when (e is LetterRequestException or InvalidDataException or DirectoryNotFoundException)
             {
@@ -56,6 +56,9 @@ internal static class LettersCommand
         command.Subcommands.Add(LetterSendCommand.Create());
         return command;
     }
+
+    private static string[] Codes(string[]? options) =>
+        (options ?? []).SelectMany(o => o.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToArray();
 
     private static LetterFilesResult Write(IReadOnlyList<ComposedLetter> letters, IReadOnlySet<string> formats, string folder, Storage.Database database)
     {

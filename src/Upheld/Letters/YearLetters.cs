@@ -13,17 +13,26 @@ public sealed class LetterRequestException(string message) : Exception(message);
 public static class YearLetters
 {
     public static IReadOnlyList<ComposedLetter> Compose(
-        DbConnection connection, FinancialYear year, EditionCatalog editions, string? code = null, AverageMethod method = AverageMethod.Pooled)
+        DbConnection connection, FinancialYear year, EditionCatalog editions, string? code = null, AverageMethod method = AverageMethod.Pooled) =>
+        Compose(connection, year, editions, code is null ? [] : [code], method);
+
+    /// <summary>The letters of the named councils (every council of the year when none is named), in the order of the year's councils.</summary>
+    /// <remarks>Averages are always those of every council of the year, however few letters are asked for.</remarks>
+    public static IReadOnlyList<ComposedLetter> Compose(
+        DbConnection connection, FinancialYear year, EditionCatalog editions, IReadOnlyCollection<string> codes, AverageMethod method = AverageMethod.Pooled)
     {
         var edition = editions.For(year)
             ?? throw new LetterRequestException($"no letter edition serves {year}: editions serve {Served(editions)}");
         if (!LetterInputsQuery.HasData(connection, year))
             throw new LetterRequestException($"there is no data for {year}: import its decisions, compliance outcomes or counts first");
         var inputs = LetterInputsQuery.ForYear(connection, year, method);
-        if (code is not null)
+        if (codes.Count > 0)
         {
-            inputs = inputs.Where(i => i.Authority.Code == code).ToList();
-            if (inputs.Count == 0) throw new LetterRequestException($"{code} is not a council that existed in {year}");
+            var existing = inputs.Select(i => i.Authority.Code).ToHashSet(StringComparer.Ordinal);
+            if (codes.FirstOrDefault(c => !existing.Contains(c)) is { } unknown)
+                throw new LetterRequestException($"{unknown} is not a council that existed in {year}");
+            var wanted = codes.ToHashSet(StringComparer.Ordinal);
+            inputs = inputs.Where(i => wanted.Contains(i.Authority.Code)).ToList();
         }
         var approvals = LetterReview.Approvals(connection, year);
         return inputs.Select(i =>

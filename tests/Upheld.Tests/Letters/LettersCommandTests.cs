@@ -40,8 +40,19 @@ public sealed class LettersCommandTests : IDisposable
         Assert.Equal(["E06000017-rutland-2019-20-letter.html"], Directory.GetFiles(_out).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public void Several_authorities_repeated_or_separated_by_commas_write_their_letters_only()
+    {
+        Assert.Equal(0, Run("letters", "--year", "2019-20", "--authority", "E06000017,E10000034", "--authority", "E10000003", "--out", _out, "--format", "html"));
+
+        Assert.Equal(
+            ["E06000017-rutland-2019-20-letter.html", "E10000003-cambridgeshire-2019-20-letter.html", "E10000034-worcestershire-2019-20-letter.html"],
+            Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("2019-20", "E99999999", "html")]
+    [InlineData("2019-20", "E06000017,E99999999", "html")]
     [InlineData("2020-21", null, "html")]
     [InlineData("2022-23", null, "html")]
     [InlineData("2019", null, "html")]
