@@ -90,9 +90,8 @@ public static class LetterReviewApi
             var person = StaffAnswers.Person(context);
             foreach (var (key, on) in LetterDesk.Switches(connection, letter, y.Value).Where(s => s.On != wanted.Contains(s.Key)))
             {
-                LetterReview.Switch(connection, code, y.Value, key, !on);
-                AuditLog.Record(connection, null, clock.GetUtcNow(), person.Label, !on ? "switch paragraph on" : "switch paragraph off", $"letter {code} {y.Value} {key}",
-                    JsonSerializer.Serialize(new { on }), JsonSerializer.Serialize(new { on = !on }));
+                if (LetterReview.Switch(connection, code, y.Value, key, !on))
+                    Audits.ParagraphSwitched(connection, clock.GetUtcNow(), person.Label, code, y.Value, key, !on);
             }
             await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
@@ -106,8 +105,7 @@ public static class LetterReviewApi
             var person = StaffAnswers.Person(context);
             var now = clock.GetUtcNow();
             LetterReview.Approve(connection, code, y.Value, letter.ContentHash, now, person.Name);
-            AuditLog.Record(connection, null, now, person.Label, "approve letter", $"letter {code} {y.Value}",
-                JsonSerializer.Serialize(new { state = letter.Approval.ToString() }), JsonSerializer.Serialize(new { state = nameof(ApprovalState.Approved), hash = letter.ContentHash }));
+            Audits.LetterApproved(connection, now, person.Label, code, y.Value, letter.Approval, letter.ContentHash);
             await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);

@@ -50,7 +50,7 @@ public static class RecordingApi
             {
                 var before = RecordStore.Find(connection, null, chosen, values);
                 var file = CsvWriter.Build(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
-                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t) =>
+                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t, _) =>
                 {
                     var after = RecordStore.Find(c, t, chosen, values);
                     var action = before is null ? $"add {chosen.Slug}" : $"correct {chosen.Slug}";
