@@ -16,14 +16,17 @@ public static class LetterReviewApi
     {
         var letters = staff.MapGroup("/letters").RequireAuthorization(StaffSetup.StaffPolicy);
 
-        letters.MapGet("", (HttpContext context, string? year, Database database) =>
+        letters.MapGet("", (HttpContext context, string? year, bool? sent, Database database, StaffMail mail) =>
         {
             var years = LetterDesk.Years();
             var chosen = FinancialYear.TryParse(year, out var y) ? y.Value : years.FirstOrDefault();
             using var connection = database.Connect();
             var list = LetterDesk.YearOf(connection, chosen);
             if (list.Count > 0) UnpublishedViews.Note(context, chosen, "letters: list with approval states", null);
-            return StaffAnswers.Page<LettersPage>(context, new { Years = years, Year = chosen, Letters = list });
+            return StaffAnswers.Page<LettersPage>(context, new
+            {
+                Years = years, Year = chosen, Letters = list, Sending = LetterSendApi.Sending(connection, chosen, mail, sent == true),
+            });
         });
 
         letters.MapGet("/{code}/{year}", (HttpContext context, string code, string year, bool? saved, Database database) =>
