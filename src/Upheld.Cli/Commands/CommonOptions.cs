@@ -32,6 +32,9 @@ internal static class CommonOptions
         Out = new AnsiConsoleOutput(Console.Error),
     });
 
+    /// <summary>Who the audit log names for a change made from the command line: the operating-system user, as <c>cli:root</c>.</summary>
+    public static string Actor => Upheld.Accounts.Audits.CommandLine(Environment.UserName);
+
     public static int Fail(string message)
     {
         Console.Error.WriteLine(message);

@@ -15,7 +15,12 @@ internal static class ImportCommand
         command.SetAction(parse =>
         {
             var database = CommonOptions.OpenDatabase(parse);
-            var result = Run(new Importer(database), parse.GetValue(folder)!, parse.GetValue(replace));
+            var path = parse.GetValue(folder)!;
+            var replacing = parse.GetValue(replace);
+            // One audit entry for the whole import, in its transaction: the folder, and per file the rows added, unchanged and replaced.
+            BeforeCommit audit = (connection, transaction, files) =>
+                Upheld.Accounts.Audits.Import(connection, transaction, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, $"folder {Path.GetFullPath(path)}", replacing, files);
+            var result = Run(new Importer(database), path, replacing, audit);
             if (!result.Succeeded)
             {
                 foreach (var line in result.Problems.Lines()) Console.Error.WriteLine(line);
@@ -31,14 +36,14 @@ internal static class ImportCommand
         return command;
     }
 
-    private static ImportResult Run(Importer importer, string folder, bool replace)
+    private static ImportResult Run(Importer importer, string folder, bool replace, BeforeCommit audit)
     {
-        if (Console.IsErrorRedirected) return importer.Import(folder, replace);
+        if (Console.IsErrorRedirected) return importer.Import(folder, replace, beforeCommit: audit);
         ImportResult? result = null;
         CommonOptions.Messages.Status().Start("Importing", context =>
         {
             result = importer.Import(folder, replace, new SynchronousProgress<ImportProgress>(p => context.Status(
-                $"Importing {p.File} ({p.FileNumber} of {p.TotalFiles}): {p.Rows:N0} rows read")));
+                $"Importing {p.File} ({p.FileNumber} of {p.TotalFiles}): {p.Rows:N0} rows read")), audit);
         });
         return result!;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Upheld.Accounts;
 using Upheld.Letters;
 using Upheld.Publishing;
 
@@ -20,7 +21,8 @@ internal static class LetterReviewCommands
             using var connection = CommonOptions.OpenDatabase(parse).Connect();
             try
             {
-                LetterReview.Switch(connection, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on));
+                if (LetterReview.Switch(connection, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on)))
+                    Audits.ParagraphSwitched(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on));
                 PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
             }
             catch (ArgumentException e)
@@ -46,7 +48,9 @@ internal static class LetterReviewCommands
             try
             {
                 var letter = YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)), parse.GetValue(authority)).Single();
-                LetterReview.Approve(connection, letter.Letter.AuthorityCode, y, letter.ContentHash, DateTimeOffset.UtcNow, parse.GetValue(by));
+                var now = TimeProvider.System.GetUtcNow();
+                LetterReview.Approve(connection, letter.Letter.AuthorityCode, y, letter.ContentHash, now, parse.GetValue(by));
+                Audits.LetterApproved(connection, now, CommonOptions.Actor, letter.Letter.AuthorityCode, y, letter.Approval, letter.ContentHash);
                 PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
             }
             catch (LetterRequestException e)

@@ -1,19 +1,19 @@
 using System.CommandLine;
-using System.Globalization;
 using Upheld.Letters;
 using Upheld.Letters.Mail;
 using Upheld.Web.Letters;
 
 namespace Upheld.Cli.Commands;
 
-/// <summary><c>upheld letters send --year Y --smtp host:port [--from ADDRESS]</c>: e-mails the approved letters not yet sent.</summary>
+/// <summary><c>upheld letters send --year Y [--smtp host:port] [--from ADDRESS]</c>: e-mails the approved letters not yet sent.</summary>
+/// <remarks>The server and sender default to UPHELD_SMTP and UPHELD_SMTP_FROM, the names the site reads (<see cref="MailConfiguration"/>).</remarks>
 internal static class LetterSendCommand
 {
     public static Command Create()
     {
         var year = CommonOptions.Year();
-        var smtp = new Option<string>("--smtp") { Description = "The SMTP server, host:port (STARTTLS when offered; UPHELD_SMTP_USERNAME and UPHELD_SMTP_PASSWORD sign in)", Required = true };
-        var from = new Option<string>("--from") { Description = "The sender's address", DefaultValueFactory = _ => "annual.review@upheld.invalid" };
+        var smtp = new Option<string?>("--smtp") { Description = $"The SMTP server, host:port (default: {MailConfiguration.Server}; STARTTLS when offered; {MailConfiguration.Username} and {MailConfiguration.Password} sign in)" };
+        var from = new Option<string?>("--from") { Description = $"The sender's address (default: {MailConfiguration.From}, else {MailConfiguration.DefaultFrom})" };
         var authority = new Option<string?>("--authority") { Description = "Only this council's letter (ONS code)" };
         var resend = new Option<bool>("--resend") { Description = "Send again letters already sent with the same content" };
         var officers = new Option<string?>("--link-officers") { Description = "A CSV file (code, email) of link officers to copy in besides those with a staff-area account" };
@@ -23,12 +23,11 @@ internal static class LetterSendCommand
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
-            var server = parse.GetValue(smtp)!;
-            var colon = server.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(server[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-                return CommonOptions.Fail($"--smtp: '{server}' is not host:port, such as smtp.example.org:587");
             if (parse.GetValue(attempts) < 1) return CommonOptions.Fail("--attempts: give at least 1");
-            if (!MimeKit.MailboxAddress.TryParse(parse.GetValue(from), out _)) return CommonOptions.Fail($"--from: '{parse.GetValue(from)}' is not an e-mail address");
+            var settings = MailConfiguration.Read(Environment.GetEnvironmentVariable, out var problem,
+                parse.GetValue(smtp) is { } server ? ("--smtp", server) : null, parse.GetValue(from) is { } sender ? ("--from", sender) : null, parse.GetValue(attempts));
+            if (problem is not null) return CommonOptions.Fail(problem);
+            if (settings is null) return CommonOptions.Fail($"letters send: no SMTP server: give --smtp HOST:PORT or set {MailConfiguration.Server}");
             ILinkOfficerDirectory listed = new NoLinkOfficers();
             try
             {
@@ -38,9 +37,6 @@ internal static class LetterSendCommand
             {
                 return CommonOptions.Fail($"--link-officers: {e.Message}");
             }
-            var user = Environment.GetEnvironmentVariable("UPHELD_SMTP_USERNAME");
-            var settings = new MailSettings(server[..colon], port, parse.GetValue(from)!, parse.GetValue(attempts),
-                Credentials: string.IsNullOrEmpty(user) ? null : new System.Net.NetworkCredential(user, Environment.GetEnvironmentVariable("UPHELD_SMTP_PASSWORD")));
             var database = CommonOptions.OpenDatabase(parse);
             // Link officers with an account in the staff area are copied in, and any listed in --link-officers besides.
             var mail = new LetterMail(database, settings, new Upheld.Accounts.StaffLinkOfficers(database, listed), TimeProvider.System);
@@ -54,6 +50,8 @@ internal static class LetterSendCommand
             {
                 return CommonOptions.Fail($"letters send: {e.Message}");
             }
+            using (var connection = database.Connect())
+                LetterMailAudit.Record(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, y, settings, summary);
             Console.WriteLine($"{y}: {summary.Sent.Count:N0} sent, {summary.AlreadySent.Count:N0} already sent, " +
                 $"{summary.NotApproved.Count:N0} skipped (not approved or changed since approval), {summary.Failed.Count:N0} failed");
             foreach (var f in summary.Failed)

@@ -29,7 +29,12 @@ internal static class PublishCommand
             }
             else if (parse.GetValue(now)) when = TimeProvider.System.GetUtcNow();
             var database = CommonOptions.OpenDatabase(parse);
-            Publication.Set(database, financialYear, when);
+            using (var connection = database.Connect())
+            {
+                DateTimeOffset? before = Publication.Schedule(connection).TryGetValue(financialYear, out var was) ? was : null;
+                Publication.Set(database, financialYear, when);
+                Upheld.Accounts.Audits.PublicationTime(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, financialYear, before, when);
+            }
             Console.WriteLine(when is { } t
                 ? $"{financialYear} is public from {t.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC."
                 : $"{financialYear} is unpublished.");

@@ -15,6 +15,9 @@ public sealed record MailSettings(string Host, int Port, string From, int Attemp
     System.Net.NetworkCredential? Credentials = null, Func<TimeSpan, Task>? Delay = null)
 {
     public TimeSpan RetryDelay => FirstRetryDelay ?? TimeSpan.FromSeconds(2);
+
+    /// <summary>The server as written in the settings, host:port.</summary>
+    public string Server => $"{Host}:{Port}";
 }
 
 /// <summary>A letter that could not be sent after every attempt, and why.</summary>

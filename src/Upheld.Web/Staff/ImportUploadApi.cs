@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,15 +30,10 @@ public static class ImportUploadApi
                 return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", problem!) }, StatusCodes.Status400BadRequest);
             var replace = form["replace"] == "true";
             var person = StaffAnswers.Person(context);
-            var result = new Importer(database, clock).Import(files, replace, (connection, transaction) =>
-                AuditLog.Record(connection, transaction, clock.GetUtcNow(), person.Label, replace ? "import with replace" : "import", $"upload {Path.GetFileName(upload.FileName)}",
-                    null, Summary(files)));
+            var result = new Importer(database, clock).Import(files, replace, (connection, transaction, summaries) =>
+                Audits.Import(connection, transaction, clock.GetUtcNow(), person.Label, $"upload {Path.GetFileName(upload.FileName)}", replace, summaries));
             if (result.Succeeded) await refresh.AfterChangeAsync();
             return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout().ForImportUpload();
     }
-
-    // The audit entry names each file and its size in lines (header included); the rows themselves are in the folder staff uploaded.
-    private static string Summary(Dictionary<string, byte[]> files) =>
-        JsonSerializer.Serialize(files.ToDictionary(f => f.Key, f => new { lines = f.Value.AsSpan().Count((byte)'\n'), bytes = f.Value.Length }));
 }

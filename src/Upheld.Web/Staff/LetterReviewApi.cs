@@ -16,14 +16,17 @@ public static class LetterReviewApi
     {
         var letters = staff.MapGroup("/letters").RequireAuthorization(StaffSetup.StaffPolicy);
 
-        letters.MapGet("", (HttpContext context, string? year, Database database) =>
+        letters.MapGet("", (HttpContext context, string? year, bool? sent, Database database, StaffMail mail) =>
         {
             var years = LetterDesk.Years();
             var chosen = FinancialYear.TryParse(year, out var y) ? y.Value : years.FirstOrDefault();
             using var connection = database.Connect();
             var list = LetterDesk.YearOf(connection, chosen);
             if (list.Count > 0) UnpublishedViews.Note(context, chosen, "letters: list with approval states", null);
-            return StaffAnswers.Page<LettersPage>(context, new { Years = years, Year = chosen, Letters = list });
+            return StaffAnswers.Page<LettersPage>(context, new
+            {
+                Years = years, Year = chosen, Letters = list, Sending = LetterSendApi.Sending(connection, chosen, mail, sent == true),
+            });
         });
 
         letters.MapGet("/{code}/{year}", (HttpContext context, string code, string year, bool? saved, Database database) =>
@@ -90,9 +93,8 @@ public static class LetterReviewApi
             var person = StaffAnswers.Person(context);
             foreach (var (key, on) in LetterDesk.Switches(connection, letter, y.Value).Where(s => s.On != wanted.Contains(s.Key)))
             {
-                LetterReview.Switch(connection, code, y.Value, key, !on);
-                AuditLog.Record(connection, null, clock.GetUtcNow(), person.Label, !on ? "switch paragraph on" : "switch paragraph off", $"letter {code} {y.Value} {key}",
-                    JsonSerializer.Serialize(new { on }), JsonSerializer.Serialize(new { on = !on }));
+                if (LetterReview.Switch(connection, code, y.Value, key, !on))
+                    Audits.ParagraphSwitched(connection, clock.GetUtcNow(), person.Label, code, y.Value, key, !on);
             }
             await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
@@ -106,8 +108,7 @@ public static class LetterReviewApi
             var person = StaffAnswers.Person(context);
             var now = clock.GetUtcNow();
             LetterReview.Approve(connection, code, y.Value, letter.ContentHash, now, person.Name);
-            AuditLog.Record(connection, null, now, person.Label, "approve letter", $"letter {code} {y.Value}",
-                JsonSerializer.Serialize(new { state = letter.Approval.ToString() }), JsonSerializer.Serialize(new { state = nameof(ApprovalState.Approved), hash = letter.ContentHash }));
+            Audits.LetterApproved(connection, now, person.Label, code, y.Value, letter.Approval, letter.ContentHash);
             await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);

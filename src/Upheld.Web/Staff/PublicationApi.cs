@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,10 +38,9 @@ public static class PublicationApi
                 return StaffAnswers.Page<PublicationPage>(context, Model(database, clock, false, errors, form), StatusCodes.Status400BadRequest);
             using (var connection = database.Connect())
             {
-                var before = Publication.Schedule(connection).TryGetValue(year!.Value, out var was) ? StoredTime.Format(was) : null;
+                DateTimeOffset? before = Publication.Schedule(connection).TryGetValue(year!.Value, out var was) ? was : null;
                 Publication.Set(database, year.Value, at, clock);
-                AuditLog.Record(connection, null, clock.GetUtcNow(), StaffAnswers.Person(context).Label, clear ? "clear publication time" : "set publication time",
-                    $"year {year.Value}", JsonSerializer.Serialize(new { published_at = before }), JsonSerializer.Serialize(new { published_at = at is { } t ? StoredTime.Format(t) : null }));
+                Audits.PublicationTime(connection, clock.GetUtcNow(), StaffAnswers.Person(context).Label, year.Value, before, at);
             }
             // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
             await refresh.AfterChangeAsync();

@@ -40,7 +40,13 @@ internal static class RecordStore
             .Where(c => c.Key is not ("text_hash" or "seq" or "search_words"))
             .ToDictionary(c => c.Key, c => c.Value is DBNull ? null : c.Value));
 
-    /// <summary>All recommendations of a case, so staff can choose which to correct.</summary>
-    public static IReadOnlyList<(string Kind, string Text)> Recommendations(DbConnection connection, string caseRef) =>
-        connection.Query<(string, string)>("SELECT kind, text FROM recommendations WHERE case_ref = @caseRef ORDER BY seq", new { caseRef }).ToList();
+    /// <summary>All recommendations of a case, in the letter's order, so staff can choose which to correct.</summary>
+    public static IReadOnlyList<(RecommendationKey Key, string Text)> Recommendations(DbConnection connection, string caseRef) =>
+        connection.Query<(string Kind, string Hash, string Text)>("SELECT kind, text_hash, text FROM recommendations WHERE case_ref = @caseRef ORDER BY seq", new { caseRef })
+            .Select(r => (new RecommendationKey(caseRef, r.Kind, r.Hash), r.Text)).ToList();
+
+    /// <summary>The stored recommendation with <paramref name="key"/>, column by column, or null.</summary>
+    public static IDictionary<string, object?>? Recommendation(DbConnection connection, DbTransaction? transaction, RecommendationKey key) =>
+        connection.Query("SELECT * FROM recommendations WHERE case_ref = @CaseRef AND kind = @Kind AND text_hash = @TextHash", key, transaction)
+            .FirstOrDefault() as IDictionary<string, object?>;
 }

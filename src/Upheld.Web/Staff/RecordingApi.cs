@@ -24,13 +24,16 @@ public static class RecordingApi
             if (RecordKind.Find(kind) is not { } chosen) return StaffAnswers.NotFound(context);
             Dictionary<string, string?> values = new() { ["case_ref"] = case_ref };
             var correcting = false;
-            IReadOnlyList<(string Kind, string Text)> recommendations = [];
+            IReadOnlyList<(RecommendationKey Key, string Text)> recommendations = [];
             if (!string.IsNullOrWhiteSpace(case_ref))
             {
                 using var connection = database.Connect();
                 var key = new Dictionary<string, string?> { ["case_ref"] = case_ref.Trim(), ["kind"] = rec_kind, ["text"] = text };
                 if (RecordStore.Find(connection, null, chosen, key) is { } stored)
                 {
+                    // A recommendation is corrected in place, its words included (RecommendationEditApi).
+                    if (chosen == RecordKind.Recommendation)
+                        return StaffAnswers.SeeOther(RecommendationEditApi.Address(RecommendationKey.Of(case_ref.Trim(), rec_kind ?? "", text)));
                     values = RecordStore.FormValues(chosen, stored);
                     correcting = true;
                 }
@@ -50,7 +53,7 @@ public static class RecordingApi
             {
                 var before = RecordStore.Find(connection, null, chosen, values);
                 var file = CsvWriter.Build(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
-                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t) =>
+                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t, _) =>
                 {
                     var after = RecordStore.Find(c, t, chosen, values);
                     var action = before is null ? $"add {chosen.Slug}" : $"correct {chosen.Slug}";
@@ -69,5 +72,7 @@ public static class RecordingApi
                 (chosen == RecordKind.Recommendation ? $"&rec_kind={Uri.EscapeDataString(values["kind"] ?? "")}&text={Uri.EscapeDataString(values["text"] ?? "")}" : "");
             return StaffAnswers.SeeOther($"/staff/record/{chosen.Slug}?{query}");
         }).RequireAuthorization(StaffSetup.StaffPolicy);
+
+        staff.MapRecommendationEdit();
     }
 }

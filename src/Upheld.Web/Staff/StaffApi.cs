@@ -18,6 +18,7 @@ public static class StaffApi
         staff.MapRecording();
         staff.MapImportUpload();
         staff.MapLetterReview();
+        staff.MapLetterSending();
         staff.MapPublication();
         staff.MapQuality();
         staff.MapLogs();

@@ -21,6 +21,14 @@ public static class AuditLog
             .Select(r => new AuditEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.Action, r.Entity, r.Before_Json, r.After_Json))
             .ToList();
 
+    /// <summary>The newest entry of <paramref name="action"/> on <paramref name="entity"/>, or null.</summary>
+    public static AuditEntry? LatestOf(DbConnection connection, string action, string entity) =>
+        connection.Query<Row>(
+                "SELECT id, at, who, action, entity, before_json, after_json FROM audit_log WHERE action = @action AND entity = @entity ORDER BY id DESC LIMIT 1",
+                new { action, entity })
+            .Select(r => new AuditEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.Action, r.Entity, r.Before_Json, r.After_Json))
+            .FirstOrDefault();
+
     private sealed class Row
     {
         public long Id { get; set; }

@@ -69,7 +69,7 @@ internal static class CaseFiles
             }
             var due = run.Date(row, "due_date");
             run.SameAuthorityAsCase(row, caseRef, authority);
-            return run.RowIsBad ? null : [caseRef, kind, TextHash(text), authority!.Code, category, text, pence, Iso(due), run.NextSequence()];
+            return run.RowIsBad ? null : [caseRef, kind, RecommendationKey.Hash(text), authority!.Code, category, text, pence, Iso(due), run.NextSequence()];
         },
         insertOnly: 1);
 
@@ -115,7 +115,4 @@ internal static class CaseFiles
         run.Report(row.Line, column, $"'{text}' is not true or false");
         return null;
     }
-
-    private static string TextHash(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
 }

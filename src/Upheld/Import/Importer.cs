@@ -6,6 +6,9 @@ using Upheld.Storage;
 
 namespace Upheld.Import;
 
+/// <summary>A caller's own writing inside an import's transaction, once every row is good: it sees what each file did.</summary>
+public delegate void BeforeCommit(DbConnection connection, DbTransaction transaction, IReadOnlyList<FileSummary> files);
+
 /// <summary>How far an import has got, for a progress display.</summary>
 public readonly record struct ImportProgress(string File, int Rows, int TotalFiles, int FileNumber);
 
@@ -25,7 +28,8 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         "recommendations.csv", "compliance.csv", "public_reports.csv", "commentary.csv",
     ];
 
-    public ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null)
+    /// <param name="beforeCommit">Runs inside the transaction when every row is good, with what each file did, so a caller's own record (an audit entry) commits with the data or not at all.</param>
+    public ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null, BeforeCommit? beforeCommit = null)
     {
         var problems = new ImportProblems();
         if (!Directory.Exists(folder))
@@ -39,13 +43,13 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
             return new ImportResult([], problems);
         }
-        return Run(present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList(), replace, progress, problems, null);
+        return Run(present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList(), replace, progress, problems, beforeCommit);
     }
 
     /// <summary>Imports files held in memory (an uploaded zip, or one row from a staff form): the same checks and the same single transaction.</summary>
     /// <param name="files">File name (one of <see cref="Files"/>) to its bytes.</param>
     /// <param name="beforeCommit">Runs inside the transaction when every row is good, so a caller's own record (an audit entry) commits with the data or not at all.</param>
-    public ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace, Action<DbConnection, DbTransaction>? beforeCommit = null)
+    public ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace, BeforeCommit? beforeCommit = null)
     {
         var problems = new ImportProblems();
         foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder($"{unknown} is not an import file (expected one or more of {string.Join(", ", Files)})");
@@ -55,8 +59,17 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         return Run(present, replace, null, problems, beforeCommit);
     }
 
+    /// <summary>Corrects one stored recommendation in place, its wording (part of its key) included, keeping its place in a letter's list.</summary>
+    /// <remarks>
+    /// The recommendation is taken out and <paramref name="recommendationsCsv"/> (one row) put in by the import itself, in one transaction,
+    /// so the row is checked exactly as an import checks it. Words that another recommendation of the same case and kind already has are refused.
+    /// </remarks>
+    public ImportResult CorrectRecommendation(RecommendationKey original, byte[] recommendationsCsv, BeforeCommit? beforeCommit = null) =>
+        Run([("recommendations.csv", () => recommendationsCsv)], replace: false, null, new ImportProblems(), beforeCommit,
+            new RecommendationCorrection(original, recommendationsCsv));
+
     private ImportResult Run(List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress, ImportProblems problems,
-        Action<DbConnection, DbTransaction>? beforeCommit)
+        BeforeCommit? beforeCommit, RecommendationCorrection? correction = null)
     {
         database.Migrate();
         using var connection = database.Connect();
@@ -71,6 +84,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         foreach (var key in connection.Query("SELECT code, year FROM counts", transaction: transaction))
             run.CountedYears.Add(((string)key.code, Convert.ToInt32(key.year)));
 
+        correction?.Before(run);
         var summaries = new List<FileSummary>();
         foreach (var ((file, read), number) in present.Select((f, i) => (f, i + 1)))
         {
@@ -88,7 +102,8 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             var fileProgress = progress is null ? null : new Action<int>(rows => progress.Report(new(file, rows, present.Count, number)));
             summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
         }
-        if (!problems.Any) beforeCommit?.Invoke(connection, transaction);
+        if (!problems.Any) correction?.After(run);
+        if (!problems.Any) beforeCommit?.Invoke(connection, transaction, summaries);
         if (problems.Any) transaction.Rollback();
         else transaction.Commit();
         if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0))

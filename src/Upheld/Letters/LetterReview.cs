@@ -15,15 +15,15 @@ public enum ApprovalState
 /// <summary>Staff decisions about one letter: paragraphs written from data switched off, and approval of its content.</summary>
 public static class LetterReview
 {
-    /// <summary>Switches a paragraph written from data off (or back on) for one council's letter of one year.</summary>
-    public static void Switch(DbConnection connection, string code, FinancialYear year, string paragraph, bool on)
+    /// <summary>Switches a paragraph written from data off (or back on) for one council's letter of one year; true when that changed it.</summary>
+    public static bool Switch(DbConnection connection, string code, FinancialYear year, string paragraph, bool on)
     {
         if (!DataParagraphs.IsKnown(paragraph))
             throw new ArgumentException($"'{paragraph}' is not a paragraph written from data (late_remedies or public_report:CASE_REF)", nameof(paragraph));
         var args = new { code, year = year.StartYear, paragraph };
-        connection.Execute(on
+        return connection.Execute(on
             ? "DELETE FROM letter_switches WHERE authority_code = @code AND year = @year AND paragraph = @paragraph"
-            : "INSERT INTO letter_switches (authority_code, year, paragraph) VALUES (@code, @year, @paragraph) ON CONFLICT DO NOTHING", args);
+            : "INSERT INTO letter_switches (authority_code, year, paragraph) VALUES (@code, @year, @paragraph) ON CONFLICT DO NOTHING", args) == 1;
     }
 
     /// <summary>Records that staff approved the letter whose content hash is <paramref name="contentHash"/>.</summary>

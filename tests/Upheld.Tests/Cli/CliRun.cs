@@ -13,9 +13,18 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
     /// <summary>Runs a long command (a whole letter batch with PDFs) that may need more than the usual two minutes on a busy machine.</summary>
     public static CliRun Of(TimeSpan timeout, params string[] arguments) => Run("", timeout, arguments);
 
-    private static CliRun Run(string input, TimeSpan timeout, string[] arguments)
+    /// <summary>Runs the program with these environment variables set, or removed where the value is null.</summary>
+    public static CliRun WithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Run("", TimeSpan.FromMinutes(2), arguments, environment);
+
+    private static CliRun Run(string input, TimeSpan timeout, string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Upheld.Cli.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Upheld.Import;
 using Upheld.Storage;
 using Upheld.Tests.Import;
@@ -26,7 +27,8 @@ public sealed class SiteHost : IAsyncDisposable
     private readonly WebApplication _app;
 
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
-    public SiteHost(bool publish = true, bool live = false)
+    /// <param name="settings">Configuration the site reads, as environment variables give it (such as UPHELD_SMTP).</param>
+    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         using (var folder = new ImportFolder().AsCases())
         {
@@ -36,6 +38,7 @@ public sealed class SiteHost : IAsyncDisposable
         if (publish) Publication.Set(_store.Database, new FinancialYear(2019), PublishedAt);
         _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
         {
+            if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
             else builder.WebHost.UseTestServer();
         });

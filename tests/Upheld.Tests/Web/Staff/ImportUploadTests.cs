@@ -51,7 +51,7 @@ public sealed class ImportUploadTests : SiteTestBase
         Assert.Equal(2, Count("SELECT COUNT(*) FROM decisions WHERE case_ref LIKE 'Z-%'"));
         using var connection = Site.Database.Connect();
         var entry = Assert.Single(AuditLog.Latest(connection));
-        Assert.Equal(("import", "upload cases.zip", """{"decisions.csv":{"lines":3,"bytes":117}}"""), (entry.Action, entry.Entity, entry.After));
+        Assert.Equal(("import", "upload cases.zip", """{"decisions.csv":{"rows":2,"added":2,"unchanged":0,"replaced":0}}"""), (entry.Action, entry.Entity, entry.After));
     }
 
     [Fact]
