@@ -11,10 +11,14 @@ namespace Upheld.Web.Letters;
 
 /// <summary>Where and how letters are e-mailed: the SMTP server, the sender, and how often a failed send is tried.</summary>
 /// <param name="Delay">Waits between attempts; tests pass one that does not sleep.</param>
+/// <param name="StopAfterFailuresInARow">After this many letters in a row fail at the server, the rest of the batch is not tried (a server that is down would otherwise cost every letter its full retries).</param>
 public sealed record MailSettings(string Host, int Port, string From, int Attempts = 3, TimeSpan? FirstRetryDelay = null,
-    System.Net.NetworkCredential? Credentials = null, Func<TimeSpan, Task>? Delay = null)
+    System.Net.NetworkCredential? Credentials = null, Func<TimeSpan, Task>? Delay = null, int StopAfterFailuresInARow = 3)
 {
     public TimeSpan RetryDelay => FirstRetryDelay ?? TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one exchange with the server may take before the attempt fails (MailKit waits two minutes by default).</summary>
+    public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The server as written in the settings, host:port.</summary>
     public string Server => $"{Host}:{Port}";
@@ -47,6 +51,8 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         await using var html = new LetterHtml();
         try
         {
+            var serverFailuresInARow = 0;
+            string? lastServerError = null;
             foreach (var composed in letters)
             {
                 var letter = composed.Letter;
@@ -54,9 +60,16 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
                 if (!resend && LetterSends.WasSent(connection, letter.AuthorityCode, year, composed.ContentHash)) { already.Add(letter.AuthorityCode); continue; }
                 var recipients = new LetterRecipients(addressees.GetValueOrDefault(letter.AuthorityCode), linkOfficers.For(letter.AuthorityCode));
                 progress?.Invoke($"{letter.AuthorityCode} {letter.AuthorityName}");
-                var (attempts, error) = recipients.Any
-                    ? await TrySendAsync(composed, recipients, html, printer, connection)
-                    : (0, "no e-mail address: contacts.csv has no email for the addressee and the council has no link officer");
+                var (attempts, error) =
+                    !recipients.Any ? (0, "no e-mail address: contacts.csv has no email for the addressee and the council has no link officer")
+                    : serverFailuresInARow >= settings.StopAfterFailuresInARow
+                        ? (0, $"not tried after {serverFailuresInARow} {(serverFailuresInARow == 1 ? "letter" : "letters")} in a row failed at the server ({lastServerError}); send again once it answers")
+                    : await TrySendAsync(composed, recipients, html, printer, connection);
+                if (attempts > 0)
+                {
+                    serverFailuresInARow = error is null ? 0 : serverFailuresInARow + 1;
+                    lastServerError = error ?? lastServerError;
+                }
                 LetterSends.Record(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
                     error is null ? clock.GetUtcNow() : null, attempts, error, clock.GetUtcNow()));
                 if (error is null) sent.Add(letter.AuthorityCode);
@@ -123,7 +136,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         {
             try
             {
-                using var smtp = new SmtpClient();
+                using var smtp = new SmtpClient { Timeout = (int)MailSettings.ServerTimeout.TotalMilliseconds };
                 await smtp.ConnectAsync(settings.Host, settings.Port, SecureSocketOptions.StartTlsWhenAvailable);
                 if (settings.Credentials is { } credentials) await smtp.AuthenticateAsync(credentials);
                 await smtp.SendAsync(message);

@@ -44,8 +44,9 @@ public sealed class LetterMailTests : IDisposable
         using (folder) Assert.True(new Importer(_store.Database).Import(folder.Path).Succeeded);
     }
 
-    private LetterMail Mail(string host, int port) => new(_store.Database,
-        new MailSettings(host, port, "annual.review@ombudsman.example", Attempts: 3, FirstRetryDelay: TimeSpan.FromSeconds(1), Delay: wait => { _waits.Add(wait); return Task.CompletedTask; }),
+    private LetterMail Mail(string host, int port, int stopAfterFailuresInARow = 3) => new(_store.Database,
+        new MailSettings(host, port, "annual.review@ombudsman.example", Attempts: 3, FirstRetryDelay: TimeSpan.FromSeconds(1), Delay: wait => { _waits.Add(wait); return Task.CompletedTask; },
+            StopAfterFailuresInARow: stopAfterFailuresInARow),
         new LinkOfficers(code => code == Rutland ? [$"link-{_token}@rutland.example"] : []), new TestClock(Now));
 
     private LetterSend SendRecord(string code)
@@ -139,5 +140,28 @@ public sealed class LetterMailTests : IDisposable
         var retry = await Mail(sink.Host, sink.Port).SendYearAsync(Year, code: Rutland);
         Assert.Equal([Rutland], retry.Sent);
         Assert.Equal(Now, SendRecord(Rutland).SentAt);
+    }
+
+    [SkippableFact]
+    public async Task After_letters_fail_at_the_server_in_a_row_the_rest_are_not_tried_but_reported_and_recorded()
+    {
+        PdfTools.Require();
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var summary = await Mail("127.0.0.1", port, stopAfterFailuresInARow: 1).SendYearAsync(Year);
+
+        Assert.Empty(summary.Sent);
+        var tried = Assert.Single(summary.Failed, f => f.Attempts == 3);
+        var notTried = Assert.Single(summary.Failed, f => f.Error.StartsWith("not tried", StringComparison.Ordinal));
+        Assert.Equal([Rutland, Cambridgeshire], new[] { tried.AuthorityCode, notTried.AuthorityCode }.Order());
+        Assert.Equal(0, notTried.Attempts);
+        Assert.Contains(tried.Error, notTried.Error);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], _waits); // one letter's retries, not two
+        Assert.StartsWith("no e-mail address", Assert.Single(summary.Failed, f => f.AuthorityCode == Wellingborough).Error);
+        Assert.Equal(notTried.Error, SendRecord(notTried.AuthorityCode).LastError);
+        Assert.Null(SendRecord(notTried.AuthorityCode).SentAt);
     }
 }
