@@ -17,17 +17,19 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>The public site in memory over the five 2020 letters' cases, with 2019-20 published on 29 July 2020.</summary>
+/// <summary>The public site in memory over the five 2020 letters' cases, with 2019-20 published on 29 July 2020, on SQLite unless told.</summary>
 public sealed class SiteHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset PublishedAt = new(2020, 7, 29, 8, 30, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _store = TestDatabase.Sqlite();
+    private readonly TestDatabase _store;
     private readonly WebApplication _app;
 
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
-    public SiteHost(bool publish = true, bool live = false)
+    /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
+    public SiteHost(bool publish = true, bool live = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        _store = TestDatabase.Create(provider);
         using (var folder = new ImportFolder().AsCases())
         {
             var result = new Importer(_store.Database).Import(folder.Path);
