@@ -29,13 +29,15 @@ public sealed class SiteHost : IAsyncDisposable
     /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
     public SiteHost(bool publish = true, bool live = false, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        _store = TestDatabase.Create(provider);
-        using (var folder = new ImportFolder().AsCases())
+        _store = TestDatabase.Prepared(provider, publish ? "site, 2019-20 published" : "site, nothing published", database =>
         {
-            var result = new Importer(_store.Database).Import(folder.Path);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
-        }
-        if (publish) Publication.Set(_store.Database, new FinancialYear(2019), PublishedAt);
+            using (var folder = new ImportFolder().AsCases())
+            {
+                var result = new Importer(database).Import(folder.Path);
+                if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
+            }
+            if (publish) Publication.Set(database, new FinancialYear(2019), PublishedAt);
+        });
         _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
         {
             if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
