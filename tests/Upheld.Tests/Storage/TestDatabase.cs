@@ -21,6 +21,26 @@ public sealed class TestDatabase : IDisposable
     public static TestDatabase Create(DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? Sqlite() : Postgres();
 
+    /// <summary>
+    /// A fresh database holding what <paramref name="prepare"/> writes into a migrated one. On PostgreSQL it runs once per
+    /// test run and <paramref name="key"/>, into a template each call copies; so it must write the same whenever it runs.
+    /// </summary>
+    public static TestDatabase Prepared(DatabaseProvider provider, string key, Action<Database> prepare)
+    {
+        if (provider == DatabaseProvider.PostgreSql) return Postgres(PostgresTemplates.Prepared(PostgresAdmin(), key, prepare));
+        var store = Sqlite();
+        try
+        {
+            prepare(store.Database);
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
     public static TestDatabase Sqlite()
     {
         var path = Path.Combine(Path.GetTempPath(), $"upheld-test-{Guid.NewGuid():N}.db");
@@ -32,24 +52,19 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A new PostgreSQL database; skips the test outside CI when no server was set up, and fails it in CI.</summary>
-    public static TestDatabase Postgres()
+    public static TestDatabase Postgres() => Postgres(PostgresTemplates.Migrated(PostgresAdmin()));
+
+    private static TestDatabase Postgres(string template)
     {
         var admin = PostgresAdmin();
-        var name = $"upheld_test_{Guid.NewGuid():N}";
-        using (var connection = new NpgsqlConnection(admin))
+        var name = PostgresTemplates.NewName("test");
+        PostgresTemplates.Execute(admin, $"CREATE DATABASE {name} TEMPLATE {template}");
+        var database = Database.PostgreSql(new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString());
+        return new TestDatabase(database, () =>
         {
-            connection.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            create.ExecuteNonQuery();
-        }
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(Database.PostgreSql(builder.ToString()), () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(admin);
-            connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
+            // Only this database's idle connections: clearing every pool would close those of tests running beside it.
+            using (var pooled = new NpgsqlConnection(database.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
+            PostgresTemplates.Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         });
     }
 

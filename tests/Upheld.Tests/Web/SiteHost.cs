@@ -18,24 +18,28 @@ public sealed class TestClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>The public site in memory over the five 2020 letters' cases, with 2019-20 published on 29 July 2020.</summary>
+/// <summary>The public site in memory over the five 2020 letters' cases, with 2019-20 published on 29 July 2020, on SQLite unless told.</summary>
 public sealed class SiteHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset PublishedAt = new(2020, 7, 29, 8, 30, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _store = TestDatabase.Sqlite();
+    private readonly TestDatabase _store;
     private readonly WebApplication _app;
 
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
     /// <param name="settings">Configuration the site reads, as environment variables give it (such as UPHELD_SMTP).</param>
-    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
+    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        using (var folder = new ImportFolder().AsCases())
+        _store = TestDatabase.Prepared(provider, publish ? "site, 2019-20 published" : "site, nothing published", database =>
         {
-            var result = new Importer(_store.Database).Import(folder.Path);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
-        }
-        if (publish) Publication.Set(_store.Database, new FinancialYear(2019), PublishedAt);
+            using (var folder = new ImportFolder().AsCases())
+            {
+                var result = new Importer(database).Import(folder.Path);
+                if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
+            }
+            if (publish) Publication.Set(database, new FinancialYear(2019), PublishedAt);
+        });
         _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
         {
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

@@ -1,19 +1,25 @@
 using System.Net;
+using Upheld.Storage;
 
 namespace Upheld.Tests.Web;
 
-/// <summary>A fresh in-memory site for each test (see <see cref="SiteHost"/>), and a way to fetch a page from it.</summary>
-public abstract class SiteTestBase : IAsyncLifetime
+/// <summary>A fresh in-memory site for each test (see <see cref="SiteHost"/>), on SQLite unless told, and a way to fetch a page from it.</summary>
+public abstract class SiteTestBase(DatabaseProvider provider) : IAsyncLifetime
 {
+    protected SiteTestBase() : this(DatabaseProvider.Sqlite) { }
+
     protected SiteHost Site { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        Site = new SiteHost();
+        Site = new SiteHost(provider: provider);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await Site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Site is not null) await Site.DisposeAsync(); // none when the test was skipped for want of a PostgreSQL server
+    }
 
     protected async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Get(string path)
     {

@@ -2,18 +2,23 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Upheld.Accounts;
+using Upheld.Storage;
 using Upheld.Tests.Web.Staff;
 
 namespace Upheld.Tests.Web.Browser;
 
-/// <summary>The site with nothing yet published, for the staff area's browser tests.</summary>
-public sealed class UnpublishedBrowserSession : BrowserSession
+/// <summary>The site with nothing yet published, for the staff area's browser tests, on the engine a subclass names.</summary>
+public abstract class UnpublishedBrowserSession(DatabaseProvider provider) : BrowserSession
 {
-    protected override SiteHost CreateSite() => new(publish: false, live: true);
+    protected override SiteHost CreateSite() => new(publish: false, live: true, provider: provider);
 }
 
+public sealed class SqliteUnpublishedBrowserSession() : UnpublishedBrowserSession(DatabaseProvider.Sqlite);
+
+public sealed class PostgresUnpublishedBrowserSession() : UnpublishedBrowserSession(DatabaseProvider.PostgreSql);
+
 /// <summary>The annual cycle in a real browser without JavaScript: sign in, record, write commentary, approve, schedule; the public page changes only when the time comes.</summary>
-public sealed class StaffInBrowserTests(UnpublishedBrowserSession session) : IClassFixture<UnpublishedBrowserSession>
+public abstract class StaffInBrowserTests(UnpublishedBrowserSession session)
 {
     private static async Task AssertAccessible(IPage page, string name)
     {
@@ -88,3 +93,9 @@ public sealed class StaffInBrowserTests(UnpublishedBrowserSession session) : ICl
         Assert.Contains("We welcome the council's new complaints procedure.", await visitor.Locator("body").InnerTextAsync());
     }
 }
+
+public sealed class SqliteStaffInBrowserTests(SqliteUnpublishedBrowserSession session)
+    : StaffInBrowserTests(session), IClassFixture<SqliteUnpublishedBrowserSession>;
+
+public sealed class PostgresStaffInBrowserTests(PostgresUnpublishedBrowserSession session)
+    : StaffInBrowserTests(session), IClassFixture<PostgresUnpublishedBrowserSession>;

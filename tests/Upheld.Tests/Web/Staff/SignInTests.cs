@@ -1,11 +1,12 @@
 using System.Net;
 using Upheld.Accounts;
+using Upheld.Storage;
 using Upheld.Web.Staff;
 
 namespace Upheld.Tests.Web.Staff;
 
 /// <summary>Sign-in: every staff route needs it, passwords are hashed by the framework, repeated failures lock the account, cookies are guarded.</summary>
-public sealed class SignInTests : SiteTestBase
+public abstract class SignInTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
     public static readonly TheoryData<string, string> StaffRoutes = new()
     {
@@ -19,7 +20,7 @@ public sealed class SignInTests : SiteTestBase
         { "GET", "/staff/no-such-page" }, { "GET", "/staff/forbidden" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(StaffRoutes))]
     public async Task An_unauthenticated_request_to_a_staff_route_is_sent_to_sign_in(string method, string path)
     {
@@ -29,7 +30,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Equal($"/staff/sign-in?ReturnUrl={Uri.EscapeDataString(path)}", response.Headers.Location!.PathAndQuery);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_password_is_stored_only_as_the_framework_s_hash_and_signs_in()
     {
         StaffSession.AddAccount(Site, "Sam@Example.org", StaffRole.Staff);
@@ -48,7 +49,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Contains("Signed in as Sam Staff", home.Body);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_against_the_right_one()
     {
         StaffSession.AddAccount(Site, "sam@example.org", StaffRole.Staff);
@@ -68,7 +69,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Four_wrong_passwords_then_the_right_one_signs_in_and_starts_the_count_again()
     {
         StaffSession.AddAccount(Site, "sam@example.org", StaffRole.Staff);
@@ -80,7 +81,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Equal(0, StaffUsers.Find(connection, "sam@example.org")!.FailedSignIns);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_address_and_a_wrong_password_get_the_same_answer()
     {
         StaffSession.AddAccount(Site, "sam@example.org", StaffRole.Staff);
@@ -93,7 +94,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Contains("The e-mail address or password is not right", wrong);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Over_HTTPS_the_sign_in_cookie_is_secure_http_only_and_same_site_strict()
     {
         StaffSession.AddAccount(Site, "sam@example.org", StaffRole.Staff);
@@ -107,7 +108,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Contains("; path=/staff", signInCookie);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Signing_out_ends_the_session()
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
@@ -120,7 +121,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.StartsWith("/staff/sign-in", after.Headers.Location!.PathAndQuery);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_new_password_signs_the_account_out_everywhere()
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff, email: "sam@example.org");
@@ -131,7 +132,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Staff_answers_are_never_cached()
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
@@ -142,3 +143,7 @@ public sealed class SignInTests : SiteTestBase
         Assert.Null(response.Headers.ETag);
     }
 }
+
+public sealed class SqliteSignInTests() : SignInTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresSignInTests() : SignInTests(DatabaseProvider.PostgreSql);

@@ -10,13 +10,16 @@ public sealed partial class StaffSession(SiteHost site, bool https = false)
 {
     public const string Password = "correct horse battery staple";
 
+    // Hashing is slow by design (PBKDF2); one hash of the shared password serves every test account.
+    private static readonly Lazy<string> PasswordHash = new(() => StaffPasswords.Hash(Password));
+
     public HttpClient Client { get; } = site.CookieClient(https);
 
     /// <summary>Creates an account in the site's database, as <c>upheld users add</c> does.</summary>
     public static void AddAccount(SiteHost site, string email, StaffRole role, string? council = null, string name = "Sam Staff")
     {
         using var connection = site.Database.Connect();
-        StaffUsers.Add(connection, new StaffUser(email, name, role, council, StaffPasswords.Hash(Password), 0, null, StaffUsers.NewStamp()), site.Clock.GetUtcNow());
+        StaffUsers.Add(connection, new StaffUser(email, name, role, council, PasswordHash.Value, 0, null, StaffUsers.NewStamp()), site.Clock.GetUtcNow());
     }
 
     /// <summary>A signed-in session of a new account with <paramref name="role"/>.</summary>
