@@ -31,8 +31,12 @@ public sealed class FunnelChart
     public IEnumerable<(double Position, string Label)> YTicks => Ticks(_yMax).Select(t => (Y(t),
         Funnel.Model == FunnelModel.Binomial ? (t * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : t.ToString("0.##", CultureInfo.InvariantCulture)));
 
-    /// <summary>SVG points of the four limit curves, lowest 99.8% first, from a denominator of 1 (or a sliver of the axis) to the end of the axis.</summary>
-    public IReadOnlyList<string> Curves()
+    /// <summary>The four limit curves as SVG polylines, lowest 99.8% first, from a denominator of 1 (or a sliver of the axis) to the end of the axis.</summary>
+    /// <remarks>
+    /// A browser drops a whole polyline when one of its points is not a number, so a point where a limit is undefined is
+    /// left out and the curve split there: each stretch where it is defined is drawn as a polyline of its own.
+    /// </remarks>
+    public IReadOnlyList<FunnelCurve> Curves()
     {
         if (Funnel.P0 is null) return [];
         var from = Funnel.Model == FunnelModel.Binomial ? 1 : _xMax / 200;
@@ -40,8 +44,31 @@ public sealed class FunnelChart
             .Select(i => (long)Math.Round(from + (_xMax - from) * Math.Pow(i / (double)CurveSamples, 2)))
             .Where(n => n >= 1).Distinct().ToList();
         var limits = ns.Select(n => (n, Funnel.Limits(n))).ToList();
-        Func<FunnelLimits, double>[] pick = [l => l.Low998, l => l.Low95, l => l.High95, l => l.High998];
-        return pick.Select(p => string.Join(' ', limits.Select(l => Point(l.n, p(l.Item2))))).ToList();
+        (FunnelCurveKind Kind, Func<FunnelLimits, double> Pick)[] curves =
+        [
+            (FunnelCurveKind.Low998, l => l.Low998), (FunnelCurveKind.Low95, l => l.Low95),
+            (FunnelCurveKind.High95, l => l.High95), (FunnelCurveKind.High998, l => l.High998),
+        ];
+        var drawn = new List<FunnelCurve>();
+        foreach (var (kind, pick) in curves)
+        {
+            var stretch = new List<string>();
+            foreach (var (n, l) in limits)
+            {
+                var rate = pick(l);
+                if (double.IsFinite(rate)) stretch.Add(Point(n, rate));
+                else Flush();
+            }
+            Flush();
+
+            void Flush()
+            {
+                // One point alone draws nothing.
+                if (stretch.Count > 1) drawn.Add(new FunnelCurve(kind, string.Join(' ', stretch)));
+                stretch.Clear();
+            }
+        }
+        return drawn;
     }
 
     public string P0Line => Funnel.P0 is { } p0 ? $"{Format(X(0))},{Format(Y(p0))} {Format(X(_xMax))},{Format(Y(p0))}" : "";
@@ -68,4 +95,19 @@ public sealed class FunnelChart
         var step = NiceStep(value / 5);
         return Math.Ceiling(value / step) * step;
     }
+}
+
+/// <summary>Which control limit a curve draws.</summary>
+public enum FunnelCurveKind
+{
+    Low998,
+    Low95,
+    High95,
+    High998,
+}
+
+/// <summary>One stretch of a limit curve, as the points of an SVG polyline.</summary>
+public sealed record FunnelCurve(FunnelCurveKind Kind, string Points)
+{
+    public bool Is998 => Kind is FunnelCurveKind.Low998 or FunnelCurveKind.High998;
 }

@@ -23,7 +23,7 @@ public sealed class SiteHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset PublishedAt = new(2020, 7, 29, 8, 30, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase _store;
+    private readonly TestDatabase? _store;
     private readonly WebApplication _app;
 
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
@@ -40,14 +40,28 @@ public sealed class SiteHost : IAsyncDisposable
             }
             if (publish) Publication.Set(database, new FinancialYear(2019), PublishedAt);
         });
-        _app = Site.Build(_store.Database, clock: Clock, configure: builder =>
+        Database = _store.Database;
+        (_app, Client) = Start(Database, Clock, live, settings);
+    }
+
+    /// <summary>The site over a database the caller owns and keeps, such as the shared demonstration database, at <paramref name="now"/>.</summary>
+    public SiteHost(Database database, DateTimeOffset now, bool live = false)
+    {
+        Database = database;
+        Clock.Now = now;
+        (_app, Client) = Start(Database, Clock, live, null);
+    }
+
+    private static (WebApplication, HttpClient) Start(Database database, TestClock clock, bool live, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var app = Site.Build(database, clock: clock, configure: builder =>
         {
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
             else builder.WebHost.UseTestServer();
         });
-        _app.StartAsync().GetAwaiter().GetResult();
-        Client = live ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) } : _app.GetTestClient();
+        app.StartAsync().GetAwaiter().GetResult();
+        return (app, live ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient());
     }
 
     public TestClock Clock { get; } = new(PublishedAt.AddDays(1));
@@ -60,7 +74,7 @@ public sealed class SiteHost : IAsyncDisposable
         };
     /// <summary>A client that reports redirects rather than following them, as the test server's client does.</summary>
     public HttpClient Client { get; }
-    public Database Database => _store.Database;
+    public Database Database { get; }
     /// <summary>The site's services, such as the endpoints it maps.</summary>
     public IServiceProvider Services => _app.Services;
 
@@ -71,6 +85,6 @@ public sealed class SiteHost : IAsyncDisposable
     {
         Client.Dispose();
         await _app.DisposeAsync();
-        _store.Dispose();
+        _store?.Dispose();
     }
 }

@@ -19,7 +19,8 @@ public static class ControlLimits
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         if (p0 <= 0 || p0 >= 1) return Normal(p0, n, p);
-        var limit = Interpolated(r => MathNet.Numerics.Distributions.Binomial.CDF(p0, (int)n, r), n, p) / n;
+        // F(n) is 1 by definition; MathNet computes it through a regularised beta function with a = 0, which is not a number.
+        var limit = Interpolated(r => r >= n ? 1 : MathNet.Numerics.Distributions.Binomial.CDF(p0, (int)n, r), n, p) / n;
         return Math.Clamp(limit, 0, 1);
     }
 

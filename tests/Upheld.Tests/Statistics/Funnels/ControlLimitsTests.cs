@@ -80,4 +80,22 @@ public class ControlLimitsTests
             .Select(n => ControlLimits.Binomial(0.3, n, 0.975) - ControlLimits.Binomial(0.3, n, 0.025)).ToList();
         Assert.Equal(widths.OrderDescending(), widths);
     }
+
+    [Fact]
+    public void A_high_target_has_finite_limits_at_every_small_denominator()
+    {
+        // Bin(5, 0.99): P(5 of 5) = 0.99^5 = 0.95099, P(4) = 5 × 0.99^4 × 0.01 = 0.04803, so F(3) = 0.00098, F(4) = 0.04901, F(5) = 1.
+        // Lower 95%: r = 4, α = (0.04901 − 0.025) / (0.04901 − 0.00098) = 0.4999, limit (4 − 0.4999)/5 = 0.7000.
+        // Upper 95%: r = 5 (the last count, whose F is exactly 1), α = 0.025 / 0.95099 = 0.0263, (5 − 0.0263 + 1)/5 > 1, so 1.
+        Assert.Equal(0.7000, ControlLimits.Binomial(0.99, 5, 0.025), 1e-3);
+        Assert.Equal(1.0, ControlLimits.Binomial(0.99, 5, 0.975));
+        foreach (var p0 in new[] { 0.65, 0.83, 0.9, 0.99, 0.999 })
+            for (var n = 1L; n <= 400; n++)
+                foreach (var p in new[] { 0.001, 0.025, 0.975, 0.999 })
+                {
+                    var limit = ControlLimits.Binomial(p0, n, p);
+                    Assert.True(double.IsFinite(limit), $"p0 {p0}, n {n}, p {p}: {limit}");
+                    Assert.True(p < 0.5 ? limit <= p0 : limit >= p0, $"p0 {p0}, n {n}, p {p}: {limit} on the wrong side of the average");
+                }
+    }
 }
