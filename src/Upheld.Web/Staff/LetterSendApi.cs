@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Upheld.Accounts;
 using Upheld.Letters;
 using Upheld.Letters.Mail;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Web.Staff;
 

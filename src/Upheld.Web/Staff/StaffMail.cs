@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Upheld.Accounts;
 using Upheld.Letters.Mail;
 using Upheld.Storage;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Web.Staff;
 

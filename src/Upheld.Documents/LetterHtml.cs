@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Upheld.Letters;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>Renders composed letters to HTML documents with the framework's <see cref="HtmlRenderer"/>.</summary>
 /// <remarks>One instance renders many letters; dispose it when done.</remarks>
@@ -48,7 +48,7 @@ public sealed class LetterHtml : IAsyncDisposable
 
     private static string ReadCss()
     {
-        using var stream = typeof(LetterHtml).Assembly.GetManifestResourceStream("Upheld.Web.Letters.letter.css")!;
+        using var stream = typeof(LetterHtml).Assembly.GetManifestResourceStream("Upheld.Documents.letter.css")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

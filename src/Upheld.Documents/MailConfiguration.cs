@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>
 /// The SMTP settings both the site and <c>upheld letters send</c> read, by one set of names: <c>UPHELD_SMTP</c> (host:port),

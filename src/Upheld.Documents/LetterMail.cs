@@ -7,7 +7,7 @@ using Upheld.Letters;
 using Upheld.Letters.Mail;
 using Upheld.Storage;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>Where and how letters are e-mailed: the SMTP server, the sender, and how often a failed send is tried.</summary>
 /// <param name="Delay">Waits between attempts; tests pass one that does not sleep.</param>

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>Turns a letter's inline markup (<c>**bold**</c>, <c>[link](url)</c>) into HTML, encoding everything else.</summary>
 internal static partial class InlineText

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>Prints letter HTML to A4 PDF in one headless Chromium for many letters, reusing its pages.</summary>
 /// <remarks>

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Upheld.Accounts;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>One run of the letter sender as the audit log keeps it: the server, the councils sent to, how many were left alone, and each failure.</summary>
 public sealed record MailRun(string Server, IReadOnlyList<string> Sent, int AlreadySent, int NotApproved, IReadOnlyList<MailFailure> Failed);

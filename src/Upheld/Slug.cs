@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Upheld.Web;
+namespace Upheld;
 
 /// <summary>The readable part of a council's URL: "Bournemouth, Christchurch and Poole" becomes "bournemouth-christchurch-and-poole".</summary>
 public static class Slug

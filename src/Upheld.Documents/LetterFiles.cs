@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Upheld.Letters;
 
-namespace Upheld.Web.Letters;
+namespace Upheld.Documents;
 
 /// <summary>What writing a year's letters did: files written, PDFs reused from the store, and letters that failed.</summary>
 public sealed record LetterFilesResult(int Written, int PdfsReused, IReadOnlyList<string> Failures, IReadOnlyList<string> ChangedSinceApproval);
@@ -19,7 +19,7 @@ public static class LetterFiles
     public static readonly IReadOnlyList<string> Formats = ["html", "pdf"];
 
     public static string FileName(Letter letter, string format) =>
-        $"{letter.AuthorityCode}-{Upheld.Web.Slug.For(letter.AuthorityName)}-{letter.Year}-letter.{format}";
+        $"{letter.AuthorityCode}-{Slug.For(letter.AuthorityName)}-{letter.Year}-letter.{format}";
 
     public static async Task<LetterFilesResult> WriteAsync(
         IReadOnlyList<ComposedLetter> letters, IReadOnlySet<string> formats, string folder,
