@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Upheld.Authorities;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench letters</c>: times writing every 2019-20 letter, as HTML and as HTML and PDF.</summary>
 /// <remarks>
@@ -12,7 +12,7 @@ namespace Upheld.Cli.Commands;
 /// </remarks>
 internal static class LettersBench
 {
-    public static Command Create()
+    public static Command Create(Option<string?> database)
     {
         var decisions = new Option<int>("--decisions") { Description = "How many synthetic decisions to import first", DefaultValueFactory = _ => 60_000 };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated folder, database and letters" };
@@ -20,7 +20,7 @@ internal static class LettersBench
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-letters-");
-            var db = parse.GetValue(CommonOptions.Database) ?? Path.Combine(work.FullName, "bench.db");
+            var db = parse.GetValue(database) ?? Path.Combine(work.FullName, "bench.db");
             try
             {
                 var year = new FinancialYear(2019);

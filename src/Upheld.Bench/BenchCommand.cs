@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 using Upheld.Authorities;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench [--decisions N]</c>: times the import and the statistics on a synthetic national dataset (<c>bench letters</c> and <c>bench site</c> time the letters and the site).</summary>
 /// <remarks>
@@ -11,23 +10,23 @@ namespace Upheld.Cli.Commands;
 /// start-up included. Targets on a 2-core machine: 1,000,000 decisions imported into SQLite in under 15 s,
 /// statistics of one year as JSON in under 1 s.
 /// </remarks>
-internal static class BenchCommand
+public static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(Option<string?> database)
     {
         var decisions = new Option<int>("--decisions") { Description = "How many decisions to generate", DefaultValueFactory = _ => 1_000_000 };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated folder and database" };
         var command = new Command("bench", "Run the benchmarks and print their figures") { decisions, keep };
-        command.Subcommands.Add(LettersBench.Create());
+        command.Subcommands.Add(LettersBench.Create(database));
         command.Subcommands.Add(SiteBench.Create());
-        command.Subcommands.Add(SearchBench.Create());
-        command.Subcommands.Add(ExportBench.Create());
+        command.Subcommands.Add(SearchBench.Create(database));
+        command.Subcommands.Add(ExportBench.Create(database));
         command.Subcommands.Add(SoakBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");
             var folder = Path.Combine(work.FullName, "import");
-            var dbOption = parse.GetValue(CommonOptions.Database);
+            var dbOption = parse.GetValue(database);
             var db = dbOption ?? Path.Combine(work.FullName, "bench.db");
             var count = parse.GetValue(decisions);
             try
@@ -79,6 +78,6 @@ internal static class BenchCommand
     internal static (string File, string[] Prefix) Self()
     {
         var path = Environment.ProcessPath!;
-        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [typeof(BenchCommand).Assembly.Location]) : (path, []);
+        return Path.GetFileNameWithoutExtension(path) == "dotnet" ? (path, [System.Reflection.Assembly.GetEntryAssembly()!.Location]) : (path, []);
     }
 }

@@ -4,7 +4,7 @@ using Upheld.Authorities;
 using Upheld.Cases;
 using Upheld.Storage;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench search [--decisions N] [--db …]</c>: times decision searches over a synthetic national dataset.</summary>
 /// <remarks>
@@ -14,7 +14,7 @@ namespace Upheld.Cli.Commands;
 /// </remarks>
 internal static class SearchBench
 {
-    public static Command Create()
+    public static Command Create(Option<string?> database)
     {
         var decisions = new Option<int>("--decisions") { Description = "How many decisions to generate", DefaultValueFactory = _ => 1_000_000 };
         var queries = new Option<int>("--queries") { Description = "How many searches to time", DefaultValueFactory = _ => 200 };
@@ -24,7 +24,7 @@ internal static class SearchBench
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-search-");
             var folder = Path.Combine(work.FullName, "import");
-            var db = parse.GetValue(CommonOptions.Database) ?? Path.Combine(work.FullName, "bench.db");
+            var db = parse.GetValue(database) ?? Path.Combine(work.FullName, "bench.db");
             try
             {
                 var year = new FinancialYear(2019);

@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary>With UPHELD_MEMORY_REPORT=SECONDS, <c>upheld serve</c> prints its managed heap every so often on standard
 /// output, for <c>upheld bench soak</c> to show whether memory stays flat under load.</summary>
-internal static class MemoryReport
+public static class MemoryReport
 {
     public const string Variable = "UPHELD_MEMORY_REPORT";
     public const string Prefix = "memory:";

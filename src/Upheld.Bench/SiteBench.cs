@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using Upheld.Demo;
 using Upheld.Storage;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench site</c>: serves the demonstration data and drives pages with concurrent requests on loopback.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench export</c>: times the static export of the demonstration dataset, first printing every letter, then with every PDF kept.</summary>
 /// <remarks>
@@ -10,14 +10,14 @@ namespace Upheld.Cli.Commands;
 /// </remarks>
 internal static class ExportBench
 {
-    public static Command Create()
+    public static Command Create(Option<string?> database)
     {
         var keep = new Option<bool>("--keep") { Description = "Keep the database and the exported site" };
         var command = new Command("export", "Time upheld export of the demonstration data, with and without the letters' PDFs rendered") { keep };
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-export-");
-            var db = parse.GetValue(CommonOptions.Database) ?? Path.Combine(work.FullName, "bench.db");
+            var db = parse.GetValue(database) ?? Path.Combine(work.FullName, "bench.db");
             try
             {
                 var demo = BenchCommand.Time("demo", ["demo", "--db", db]);

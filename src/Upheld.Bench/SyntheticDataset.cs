@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Upheld.Authorities;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary>A seeded synthetic import folder of one year's decisions and compliance outcomes, for benchmarks only.</summary>
 internal static class SyntheticDataset

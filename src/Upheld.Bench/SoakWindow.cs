@@ -1,4 +1,4 @@
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary>Latencies and failures of one stretch of the run.</summary>
 internal sealed class SoakWindow

@@ -5,9 +5,8 @@ using Dapper;
 using Upheld.Authorities;
 using Upheld.Demo;
 using Upheld.Storage;
-using Upheld.Web;
 
-namespace Upheld.Cli.Commands;
+namespace Upheld.Bench;
 
 /// <summary><c>upheld bench soak [--minutes N] [--connections C]</c>: the public site under sustained concurrent load.</summary>
 /// <remarks>
