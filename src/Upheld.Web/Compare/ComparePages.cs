@@ -16,7 +16,7 @@ public sealed record CompareRow(FunnelPoint Point, string Href, string Figure, s
 }
 
 /// <summary>Funnel plots comparing the councils of one type: <c>/compare/{type}/{year}/{statistic}[/{adjustment}]</c>.</summary>
-public static class CompareApi
+public static class ComparePages
 {
     public static void MapCompare(this IEndpointRouteBuilder app)
     {

@@ -7,7 +7,7 @@ using Upheld.Web.Letters;
 namespace Upheld.Web.Councils;
 
 /// <summary>Council pages: <c>/councils/{code}</c> and <c>/councils/{code}/{slug}[/{year}]</c>.</summary>
-public static class CouncilApi
+public static class CouncilPages
 {
     public static void MapCouncils(this IEndpointRouteBuilder app)
     {

@@ -7,7 +7,7 @@ using Upheld.Cases;
 namespace Upheld.Web.Decisions;
 
 /// <summary>Decision pages, <c>/decisions/{case_ref}</c>, and the decision search, <c>/decisions?q=…</c>.</summary>
-public static class DecisionsApi
+public static class DecisionsPages
 {
     public static void MapDecisions(this IEndpointRouteBuilder app)
     {

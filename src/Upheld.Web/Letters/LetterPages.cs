@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Upheld.Web.Letters;
 
 /// <summary>A council's annual letter on the site: <c>/councils/{code}/letters/{year}.html</c> and <c>.pdf</c>.</summary>
-public static class LetterApi
+public static class LetterPages
 {
     public static void MapLetters(this IEndpointRouteBuilder app)
     {

@@ -7,7 +7,7 @@ using Upheld.Web.Pages;
 namespace Upheld.Web.Map;
 
 /// <summary>The home page and the maps: <c>/</c> and <c>/maps/{year}/{statistic}/{tier}</c>.</summary>
-public static class MapApi
+public static class MapPages
 {
     public static void MapMaps(this IEndpointRouteBuilder app)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Upheld.Web.Pages;
 
 /// <summary>The pages of fixed text (<c>/about</c>, <c>/accessibility</c>, <c>/privacy</c>, <c>/data</c>), the year pages and the council search.</summary>
-public static class InformationApi
+public static class InformationPages
 {
     private static string Detail(Upheld.Authorities.Authority a) =>
         a.ValidTo is { } end ? $"{Upheld.Authorities.AuthorityTypes.DisplayName(a.Type)}, until {end.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}" : Upheld.Authorities.AuthorityTypes.DisplayName(a.Type);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Upheld.Web.Staff;
 
 /// <summary>The staff area under <c>/staff</c>: every route needs sign-in, every form post its anti-forgery token.</summary>
-public static class StaffApi
+public static class StaffPages
 {
     public static void MapStaff(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ namespace Upheld.Web.Staff;
 /// Staff may open any council; a council's link officer only their own: every route checks the code against the person,
 /// and answers another council exactly as an unknown one (404). Each view of an unpublished year goes to the access log.
 /// </remarks>
-public static class StaffCouncilsApi
+public static class StaffCouncilsPages
 {
     public static void MapStaffCouncils(this RouteGroupBuilder staff)
     {
@@ -45,7 +45,7 @@ public static class StaffCouncilsApi
             using (var connection = database.Connect()) letter = LetterDesk.Letter(connection, code, y.Value);
             if (letter is null) return StaffAnswers.NotFound(context);
             UnpublishedViews.Note(context, y.Value, "council: letter preview", code);
-            return await LetterReviewApi.Preview(context, letter);
+            return await LetterReviewPages.Preview(context, letter);
         });
 
         staff.MapGet("/councils/{code}/{year}/{sheet}.csv", (HttpContext context, string code, string year, string sheet, Database database, SiteData data) =>

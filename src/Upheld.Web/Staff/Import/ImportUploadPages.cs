@@ -9,7 +9,7 @@ using Upheld.Web.Hosting;
 namespace Upheld.Web.Staff;
 
 /// <summary><c>/staff/import</c>: upload an import folder as a zip; the import's all-or-nothing rule, and its report on the page.</summary>
-public static class ImportUploadApi
+public static class ImportUploadPages
 {
     public static void MapImportUpload(this RouteGroupBuilder staff)
     {

@@ -10,7 +10,7 @@ using Upheld.Documents;
 namespace Upheld.Web.Staff;
 
 /// <summary><c>/staff/letters</c>: each council's letter of a year, its commentary and switches, and approval by a publisher.</summary>
-public static class LetterReviewApi
+public static class LetterReviewPages
 {
     public static void MapLetterReview(this RouteGroupBuilder staff)
     {
@@ -25,7 +25,7 @@ public static class LetterReviewApi
             if (list.Count > 0) UnpublishedViews.Note(context, chosen, "letters: list with approval states", null);
             return StaffAnswers.Page<LettersPage>(context, new
             {
-                Years = years, Year = chosen, Letters = list, Sending = LetterSendApi.Sending(connection, chosen, mail, sent == true),
+                Years = years, Year = chosen, Letters = list, Sending = LetterSendPages.Sending(connection, chosen, mail, sent == true),
             });
         });
 

@@ -17,7 +17,7 @@ public sealed record LetterSending(MailSettings? Settings, string? Problem, IRea
 }
 
 /// <summary><c>POST /staff/letters/send</c>: a publisher e-mails a year's approved letters not yet sent, then sees the report on the letters page.</summary>
-public static class LetterSendApi
+public static class LetterSendPages
 {
     public const string Path = "/staff/letters/send";
 

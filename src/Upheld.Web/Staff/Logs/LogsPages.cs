@@ -7,7 +7,7 @@ using Upheld.Storage;
 namespace Upheld.Web.Staff;
 
 /// <summary><c>/staff/audit</c> (every change) and <c>/staff/access-log</c> (every view of unpublished data), newest first.</summary>
-public static class LogsApi
+public static class LogsPages
 {
     public const int Shown = 500;
 

@@ -10,7 +10,7 @@ using Upheld.Storage;
 namespace Upheld.Web.Staff;
 
 /// <summary><c>/staff/publication</c>: when each year becomes public; set or cleared by a publisher, shown on the site without a restart.</summary>
-public static class PublicationApi
+public static class PublicationPages
 {
     public static void MapPublication(this RouteGroupBuilder staff)
     {

@@ -7,13 +7,13 @@ using Upheld.Storage;
 namespace Upheld.Web.Staff;
 
 /// <summary>The data-quality report of a year, for staff to read before they publish it.</summary>
-public static class QualityApi
+public static class QualityPages
 {
     public static void MapQuality(this RouteGroupBuilder staff) =>
         staff.MapGet("/quality", (HttpContext context, string? year, Database database) =>
         {
             IReadOnlyList<FinancialYear> years;
-            using (var connection = database.Connect()) years = PublicationApi.YearsWithData(connection).OrderDescending().ToList();
+            using (var connection = database.Connect()) years = PublicationPages.YearsWithData(connection).OrderDescending().ToList();
             if (years.Count == 0) return StaffAnswers.Message(context, StatusCodes.Status200OK, "Data quality", "There is no data yet: import a year first.");
             FinancialYear chosen;
             if (year is null) chosen = years[0];

@@ -14,7 +14,7 @@ namespace Upheld.Web.Staff;
 /// change. Here the recommendation is chosen by its stored key and corrected through <see cref="Importer.CorrectRecommendation"/>:
 /// the import's checks and messages, its place in the letter kept, before and after in the audit log.
 /// </remarks>
-public static class RecommendationEditApi
+public static class RecommendationEditPages
 {
     public const string Path = "/staff/record/recommendation/edit";
 

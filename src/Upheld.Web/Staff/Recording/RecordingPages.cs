@@ -13,7 +13,7 @@ namespace Upheld.Web.Staff;
 /// Each submission becomes a one-row import file and goes through the <see cref="Importer"/>, so the rules are the import's;
 /// the audit entry (who, when, the row before and after) is written in the import's own transaction.
 /// </remarks>
-public static class RecordingApi
+public static class RecordingPages
 {
     public static void MapRecording(this RouteGroupBuilder staff)
     {
@@ -31,9 +31,9 @@ public static class RecordingApi
                 var key = new Dictionary<string, string?> { ["case_ref"] = case_ref.Trim(), ["kind"] = rec_kind, ["text"] = text };
                 if (RecordStore.Find(connection, null, chosen, key) is { } stored)
                 {
-                    // A recommendation is corrected in place, its words included (RecommendationEditApi).
+                    // A recommendation is corrected in place, its words included (RecommendationEditPages).
                     if (chosen == RecordKind.Recommendation)
-                        return StaffAnswers.SeeOther(RecommendationEditApi.Address(RecommendationKey.Of(case_ref.Trim(), rec_kind ?? "", text)));
+                        return StaffAnswers.SeeOther(RecommendationEditPages.Address(RecommendationKey.Of(case_ref.Trim(), rec_kind ?? "", text)));
                     values = RecordStore.FormValues(chosen, stored);
                     correcting = true;
                 }

@@ -10,7 +10,7 @@ using Upheld.Storage;
 namespace Upheld.Web.Staff;
 
 /// <summary><c>/staff/sign-in</c> and <c>/staff/sign-out</c>: passwords checked by the framework's hasher, lock-out after repeated failures.</summary>
-public static class SignInApi
+public static class SignInPages
 {
     public static void MapSignIn(this RouteGroupBuilder staff)
     {
