@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Upheld.Bench;
 using Upheld.Cli.Commands;
 
 // One root command; every subcommand takes --db (a PostgreSQL connection string when it contains '=', else an SQLite file).
@@ -15,7 +16,7 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(QualityCommand.Create());
 root.Subcommands.Add(LettersCommand.Create());
-root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(CommonOptions.Database));
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());

@@ -87,6 +87,7 @@ public static class Site
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMaps();
+        app.MapMapDownload();
         app.MapCouncils();
         app.MapCompare();
         app.MapDecisions();

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Upheld.Letters;
 using Upheld.Letters.Mail;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Upheld.Letters;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Upheld.Bench;
 using Upheld.Demo;
 using Upheld.Web;
 

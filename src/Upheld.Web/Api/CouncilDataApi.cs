@@ -97,8 +97,8 @@ public static class CouncilDataApi
             {
                 writer.WriteStartObject();
                 writer.WriteString("year", y.ToString());
-                writer.WriteString("html", LetterApi.Href(code, y, "html"));
-                writer.WriteString("pdf", LetterApi.Href(code, y, "pdf"));
+                writer.WriteString("html", LetterPages.Href(code, y, "html"));
+                writer.WriteString("pdf", LetterPages.Href(code, y, "pdf"));
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

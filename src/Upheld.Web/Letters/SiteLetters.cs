@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Upheld.Documents;
 using Upheld.Letters;
 using Upheld.Publishing;
 using Upheld.Storage;

@@ -16,7 +16,7 @@ namespace Upheld.Web.Staff;
 /// Cookies are HttpOnly and SameSite=Strict, and Secure whenever the request came over HTTPS (directly, or through a
 /// proxy on this machine that says so in X-Forwarded-Proto). Plain HTTP is allowed only from this machine itself, where
 /// the development server and the tests run; sign-in over plain HTTP from anywhere else is refused
-/// (<see cref="SignInApi"/>), so a password or cookie never crosses a network unencrypted.
+/// (<see cref="SignInPages"/>), so a password or cookie never crosses a network unencrypted.
 /// </remarks>
 public static class StaffSetup
 {

@@ -1,7 +1,7 @@
 using Upheld.Demo;
 using Upheld.Letters;
 using Upheld.Tests.Storage;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters;
 

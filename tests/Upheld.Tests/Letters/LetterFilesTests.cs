@@ -1,6 +1,6 @@
 using Upheld.Letters;
 using Upheld.Tests.Import;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters;
 

@@ -1,4 +1,4 @@
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters;
 

@@ -3,7 +3,7 @@ using Upheld.Letters;
 using Upheld.Storage;
 using Upheld.Tests.Import;
 using Upheld.Tests.Storage;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters;
 

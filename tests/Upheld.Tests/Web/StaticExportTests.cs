@@ -30,7 +30,7 @@ public sealed partial class StaticExportTests : IAsyncLifetime
     {
         Assert.Empty(_result.BrokenLinks);
         var councils = Upheld.Authorities.ReferenceData.Councils().Where(c => c.ExistsIn(new FinancialYear(2019))).ToList();
-        Assert.All(councils, c => Assert.True(File.Exists(Path.Combine(_folder, "councils", c.Code, Upheld.Web.Slug.For(c.Name), "2019-20", "index.html")), c.Code));
+        Assert.All(councils, c => Assert.True(File.Exists(Path.Combine(_folder, "councils", c.Code, Upheld.Slug.For(c.Name), "2019-20", "index.html")), c.Code));
         foreach (var statistic in new[] { "uphold", "compliance", "satisfactory-remedy", "per-100k" })
             foreach (var tier in new[] { "lower", "upper" })
                 Assert.True(File.Exists(Path.Combine(_folder, "maps", "2019-20", statistic, tier, "index.html")), $"{statistic} {tier}");

@@ -6,7 +6,7 @@ using Upheld.Letters.Mail;
 using Upheld.Tests.Import;
 using Upheld.Tests.Storage;
 using Upheld.Tests.Web;
-using Upheld.Web.Letters;
+using Upheld.Documents;
 
 namespace Upheld.Tests.Letters.Mail;
 

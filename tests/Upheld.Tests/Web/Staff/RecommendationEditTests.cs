@@ -55,17 +55,17 @@ public abstract class RecommendationEditTests(DatabaseProvider provider) : SiteT
         AddRecommendations();
         var (figures, paragraphs) = FiguresAndLetter();
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff, email: "sam@example.org");
-        var edit = RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", Review));
+        var edit = RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", Review));
 
         var (_, list) = await session.Get($"/staff/record/recommendation?case_ref={Case}");
         var (status, form) = await session.Get(edit);
-        var saved = await session.PostForm(edit, RecommendationEditApi.Path, Correction("Review how repairs are logged and chased."));
+        var saved = await session.PostForm(edit, RecommendationEditPages.Path, Correction("Review how repairs are logged and chased."));
 
         Assert.Contains($"<a class=\"govuk-link\" href=\"{edit.Replace("&", "&amp;")}\">Correct: service_improvement, {Review}</a>", list);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($">{Review}</textarea>", form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", "Review how repairs are logged and chased."), saved: true),
+        Assert.Equal(RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", "Review how repairs are logged and chased."), saved: true),
             saved.Headers.Location!.OriginalString);
         Assert.Equal(["Apologise to Mr B.", "Review how repairs are logged and chased.", Train], Texts());
         var (figuresAfter, paragraphsAfter) = FiguresAndLetter();
@@ -84,9 +84,9 @@ public abstract class RecommendationEditTests(DatabaseProvider provider) : SiteT
     {
         AddRecommendations();
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
-        var edit = RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", Review));
+        var edit = RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", Review));
 
-        var refused = await session.PostForm(edit, RecommendationEditApi.Path, Correction(Train));
+        var refused = await session.PostForm(edit, RecommendationEditPages.Path, Correction(Train));
         var page = await refused.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -104,9 +104,9 @@ public abstract class RecommendationEditTests(DatabaseProvider provider) : SiteT
     {
         AddRecommendations();
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
-        var edit = RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", Review));
+        var edit = RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", Review));
 
-        var refused = await session.PostForm(edit, RecommendationEditApi.Path, Correction("Review the repairs log.", dueDate: "31/01/2020"));
+        var refused = await session.PostForm(edit, RecommendationEditPages.Path, Correction("Review the repairs log.", dueDate: "31/01/2020"));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("<a href=\"#due_date\">&#x27;31/01/2020&#x27; is not a date written YYYY-MM-DD</a>", await refused.Content.ReadAsStringAsync());
@@ -121,9 +121,9 @@ public abstract class RecommendationEditTests(DatabaseProvider provider) : SiteT
         var officer = await StaffSession.SignedIn(Site, StaffRole.LinkOfficer, "E06000017");
 
         var old = await staff.Client.GetAsync($"/staff/record/recommendation?case_ref={Case}&rec_kind=service_improvement&text={Uri.EscapeDataString(Review)}");
-        var refused = await officer.Client.GetAsync(RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", Review)));
+        var refused = await officer.Client.GetAsync(RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", Review)));
 
-        Assert.Equal(RecommendationEditApi.Address(RecommendationKey.Of(Case, "service_improvement", Review)), old.Headers.Location!.OriginalString);
+        Assert.Equal(RecommendationEditPages.Address(RecommendationKey.Of(Case, "service_improvement", Review)), old.Headers.Location!.OriginalString);
         Assert.StartsWith("/staff/forbidden", refused.Headers.Location!.PathAndQuery);
     }
 }

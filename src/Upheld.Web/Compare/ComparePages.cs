@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Upheld.Authorities;
+using Upheld.Statistics.Funnels;
+using Upheld.Web.Map;
+
+namespace Upheld.Web.Compare;
+
+/// <summary>One council on a compare page: its printed figure, denominator and place against the limits.</summary>
+public sealed record CompareRow(FunnelPoint Point, string Href, string Figure, string Denominator)
+{
+    /// <summary>The accessible name and tooltip: "Worcestershire: 86% of 14, within the limits".</summary>
+    public string Label => $"{Point.Name}: {Figure} of {Denominator}, {CompareChoice.Words(Point.Position)}";
+}
+
+/// <summary>Funnel plots comparing the councils of one type: <c>/compare/{type}/{year}/{statistic}[/{adjustment}]</c>.</summary>
+public static class ComparePages
+{
+    public static void MapCompare(this IEndpointRouteBuilder app)
+    {
+        // Query forms (?adjustment=additive) answer with the lasting path, so a static copy of the site works.
+        app.MapGet("/compare/{type}/{year}/{statistic}", (string type, string year, string statistic, HttpRequest request, SiteData data) =>
+        {
+            var adjustment = request.Query["adjustment"].ToString();
+            if (adjustment.Length == 0) return Answer(data, type, year, statistic, null);
+            return Resolve(data, type, year, statistic, adjustment) is { } found
+                ? Answers.MovedTo(CompareChoice.Path(found.Type, found.Year.Year, found.Statistic, found.Adjustment))
+                : Answers.NotFound();
+        });
+        app.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}", (string type, string year, string statistic, string adjustment, SiteData data) =>
+            Answer(data, type, year, statistic, adjustment));
+
+        var downloads = app.MapGroup("").AddEndpointFilter(Api.OpenDataApi.WithLicence);
+        downloads.MapGet("/compare/{type}/{year}/{statistic}.csv", (string type, string year, string statistic, SiteData data) =>
+            Resolve(data, type, year, statistic, null) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
+        downloads.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}.csv", (string type, string year, string statistic, string adjustment, SiteData data) =>
+            Resolve(data, type, year, statistic, adjustment) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
+    }
+
+    private static IResult Answer(SiteData data, string type, string year, string statistic, string? adjustment) =>
+        Resolve(data, type, year, statistic, adjustment) is { } found ? Render(data, found) : Answers.NotFound();
+
+    private static (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment)? Resolve(
+        SiteData data, string type, string year, string statistic, string? adjustment)
+    {
+        if (CompareChoice.Type(type) is not { } authorityType || MapStatistic.Find(statistic) is not { } found) return null;
+        Overdispersion? over = adjustment is null ? Overdispersion.None : CompareChoice.Adjustment(adjustment);
+        if (over is null) return null;
+        if (!FinancialYear.TryParse(year, out var financialYear) || data.Year(financialYear.Value) is not { } published) return null;
+        return (authorityType, published, found, over.Value);
+    }
+
+    private static FunnelPlot Plot((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
+        CompareChoice.Funnel(page.Statistic).Funnel(page.Type, page.Year.Statistics.Values.Select(s => s.Counts), page.Adjustment);
+
+    private static IResult Render(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
+    {
+        var funnelStatistic = CompareChoice.Funnel(page.Statistic);
+        var funnel = Plot(page);
+        var perHead = funnelStatistic.IsPerHead();
+        var rows = funnel.Points.Select(p =>
+        {
+            var statistics = page.Year.Statistics[p.Code];
+            var figure = page.Statistic.Of(statistics).Value.Text ?? "";
+            var denominator = p.Denominator.ToString("N0", CultureInfo.InvariantCulture);
+            return new CompareRow(p, CouncilLinks.Page(p.Code, p.Name, page.Year.Year),
+                perHead ? figure + " per 100,000" : figure, perHead ? denominator + " residents" : denominator);
+        }).ToList();
+        return Answers.Page<ComparePage>(new
+        {
+            page.Type,
+            page.Year,
+            page.Statistic,
+            page.Adjustment,
+            Chart = new FunnelChart(funnel),
+            Rows = rows,
+            Demonstration = data.IsDemonstration,
+        });
+    }
+}

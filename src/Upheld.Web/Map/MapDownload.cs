@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Upheld.Authorities;
+using Upheld.Csv;
+using Upheld.Maps;
+using Upheld.Statistics;
+using Upheld.Web.Api;
+
+namespace Upheld.Web.Map;
+
+/// <summary>The map's table as CSV, <c>/maps/{year}/{statistic}/{tier}.csv</c>, beside the map it downloads.</summary>
+/// <remarks>Column sets are versioned in the README ("downloads, version 1"); every download carries the licence header.</remarks>
+public static class MapDownload
+{
+    public static readonly IReadOnlyList<string> MapColumns =
+        ["code", "name", "type", "year", "statistic", "figure", "rate", "numerator", "denominator", "average", "average_rate", "comparison", "interval_low", "interval_high"];
+
+    public static void MapMapDownload(this IEndpointRouteBuilder app)
+    {
+        var downloads = app.MapGroup("").AddEndpointFilter(OpenDataApi.WithLicence);
+        downloads.MapGet("/maps/{year}/{statistic}/{tier}.csv", (string year, string statistic, string tier, SiteData data) =>
+        {
+            if (!FinancialYear.TryParse(year, out var y) || data.Year(y.Value) is not { } published || MapStatistic.Find(statistic) is not { } chosen) return Answers.NotFound();
+            MapTier? mapTier = tier switch { "lower" => MapTier.Lower, "upper" => MapTier.Upper, _ => null };
+            if (mapTier is null) return Answers.NotFound();
+            var rows = HexLayouts.For(y.Value, mapTier.Value, data.Authorities).Cells
+                .Select(c => published.Statistics[c.Code]).OrderBy(s => s.Name, StringComparer.Ordinal)
+                .Select(s => MapRow(s, chosen));
+            return Downloads.Csv(CsvWriter.Build(MapColumns, rows));
+        });
+    }
+
+    public static string MapHref(FinancialYear year, MapStatistic statistic, MapTier tier) =>
+        $"/maps/{year}/{statistic.Slug}/{tier.ToString().ToLowerInvariant()}.csv";
+
+    private static IReadOnlyList<string?> MapRow(AuthorityStatistics s, MapStatistic chosen)
+    {
+        var figure = chosen.Of(s);
+        var (numerator, denominator) = chosen.Slug switch
+        {
+            "uphold" => (s.Counts.Upheld, (long?)s.Counts.Investigations),
+            "compliance" => (s.Counts.Complied, s.Counts.ComplianceOutcomes),
+            "satisfactory-remedy" => (s.Counts.SatisfactoryRemedies, s.Counts.Upheld),
+            _ => (s.Counts.Upheld, s.Counts.Population),
+        };
+        return
+        [
+            s.Code, CsvWriter.Text(s.Name), s.Type.DisplayName(), s.Year, chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
+            numerator.ToString(CultureInfo.InvariantCulture), denominator?.ToString(CultureInfo.InvariantCulture),
+            figure.Average.Text, Number(figure.Average.Rate), figure.Comparison?.ToWireName(),
+            Number(figure.Interval?.Low), Number(figure.Interval?.High),
+        ];
+    }
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+}

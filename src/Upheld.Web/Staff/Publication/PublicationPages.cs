@@ -1,0 +1,67 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Upheld.Accounts;
+using Upheld.Storage;
+
+namespace Upheld.Web.Staff;
+
+/// <summary><c>/staff/publication</c>: when each year becomes public; set or cleared by a publisher, shown on the site without a restart.</summary>
+public static class PublicationPages
+{
+    public static void MapPublication(this RouteGroupBuilder staff)
+    {
+        staff.MapGet("/publication", (HttpContext context, Database database, TimeProvider clock, bool? saved) =>
+            StaffAnswers.Page<PublicationPage>(context, Model(database, clock, saved == true, FormErrors.None, null)))
+            .RequireAuthorization(StaffSetup.StaffPolicy);
+
+        staff.MapPost("/publication", async (HttpContext context, Database database, TimeProvider clock, SiteRefresh refresh) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var errors = new FormErrors();
+            var yearText = form["year"].ToString().Trim();
+            var clear = form["action"] == "clear";
+            if (!FinancialYear.TryParse(yearText, out var year)) errors.Add("year", "Choose a year, written like 2019-20");
+            DateTimeOffset? at = null;
+            if (!clear)
+            {
+                var text = $"{form["date"].ToString().Trim()}T{form["time"].ToString().Trim()}";
+                if (DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                    at = new DateTimeOffset(local, TimeSpan.Zero);
+                else errors.Add(form["date"].ToString().Trim().Length == 0 || !DateOnly.TryParseExact(form["date"].ToString().Trim(), "yyyy-MM-dd", out _) ? "date" : "time",
+                    "Enter the date as YYYY-MM-DD and the time as HH:MM (24-hour, UTC)");
+            }
+            if (errors.Any)
+                return StaffAnswers.Page<PublicationPage>(context, Model(database, clock, false, errors, form), StatusCodes.Status400BadRequest);
+            using (var connection = database.Connect())
+            {
+                DateTimeOffset? before = Publication.Schedule(connection).TryGetValue(year!.Value, out var was) ? was : null;
+                Publication.Set(database, year.Value, at, clock);
+                Audits.PublicationTime(connection, clock.GetUtcNow(), StaffAnswers.Person(context).Label, year.Value, before, at);
+            }
+            // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
+            await refresh.AfterChangeAsync();
+            return StaffAnswers.SeeOther("/staff/publication?saved=true");
+        }).RequireAuthorization(StaffSetup.PublisherPolicy);
+    }
+
+    private static object Model(Database database, TimeProvider clock, bool saved, FormErrors errors, IFormCollection? form)
+    {
+        using var connection = database.Connect();
+        var schedule = Publication.Schedule(connection);
+        var years = YearsWithData(connection).Concat(schedule.Keys).Distinct().OrderDescending().ToList();
+        return new
+        {
+            Years = years.Select(y => (y, schedule.TryGetValue(y, out var at) ? at : (DateTimeOffset?)null)).ToList(),
+            Now = clock.GetUtcNow(), Saved = saved, Errors = errors,
+            Year = form?["year"].ToString(), Date = form?["date"].ToString(), Time = form?["time"].ToString(),
+        };
+    }
+
+    internal static IEnumerable<FinancialYear> YearsWithData(DbConnection connection) =>
+        connection.Query<long>("SELECT DISTINCT year FROM decisions UNION SELECT DISTINCT year FROM compliance UNION SELECT DISTINCT year FROM counts")
+            .Select(y => new FinancialYear((int)y));
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Upheld.Accounts;
+using Upheld.Storage;
+
+namespace Upheld.Web.Staff;
+
+/// <summary><c>/staff/sign-in</c> and <c>/staff/sign-out</c>: passwords checked by the framework's hasher, lock-out after repeated failures.</summary>
+public static class SignInPages
+{
+    public static void MapSignIn(this RouteGroupBuilder staff)
+    {
+        staff.MapGet("/sign-in", (HttpContext context, string? returnUrl) =>
+            StaffAnswers.Page<SignInPage>(context, new { ReturnUrl = LocalOnly(returnUrl) })).AllowAnonymous();
+
+        staff.MapPost("/sign-in", async (HttpContext context, string? returnUrl, Database database, TimeProvider clock) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            var email = form["email"].ToString().Trim();
+            var password = form["password"].ToString();
+            var errors = new FormErrors();
+            if (!context.Request.IsHttps && !FromThisMachine(context))
+                errors.Add("", "Sign in over HTTPS: this connection is not encrypted.");
+            if (email.Length == 0) errors.Add("email", "Enter your e-mail address");
+            if (password.Length == 0) errors.Add("password", "Enter your password");
+            if (!errors.Any)
+            {
+                var now = clock.GetUtcNow();
+                using var connection = database.Connect();
+                var user = StaffUsers.Find(connection, email);
+                if (user is null) StaffPasswords.VerifyNobody(password);
+                if (user is not null && user.IsLockedAt(now))
+                    errors.Add("email", $"This account is locked after {StaffUsers.FailuresBeforeLockOut} failed sign-ins. Try again after {user.LockedUntil!.Value.ToUniversalTime():HH:mm} UTC, or ask an administrator to unlock it.");
+                else if (user is null || !StaffPasswords.Verify(user, password))
+                {
+                    StaffUsers.RecordFailure(connection, email, now);
+                    // The same words whether the address is unknown or the password wrong, so the form does not reveal who has an account.
+                    errors.Add("email", "The e-mail address or password is not right");
+                }
+                else
+                {
+                    StaffUsers.ResetLockOut(connection, user.Email);
+                    await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffIdentity.Principal(user),
+                        new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
+                    return StaffAnswers.SeeOther(LocalOnly(returnUrl) ?? (user.Role == StaffRole.LinkOfficer ? $"/staff/councils/{user.CouncilCode}" : "/staff"));
+                }
+            }
+            return StaffAnswers.Page<SignInPage>(context, new { Email = email, ReturnUrl = LocalOnly(returnUrl), Errors = errors }, StatusCodes.Status400BadRequest);
+        }).AllowAnonymous();
+
+        staff.MapPost("/sign-out", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return StaffAnswers.SeeOther("/staff/sign-in");
+        }).AllowAnonymous();
+
+        staff.MapGet("/forbidden", (HttpContext context) =>
+            StaffAnswers.Message(context, StatusCodes.Status403Forbidden, "You cannot use this page", "Your role does not allow this page. Ask an administrator if you need it."));
+    }
+
+    /// <summary>Only a path on this site, so that a crafted sign-in link cannot send someone elsewhere afterwards.</summary>
+    private static string? LocalOnly(string? url) =>
+        url is { Length: > 1 } && url.StartsWith("/staff", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\') ? url : null;
+
+    // The in-memory test server has no remote address; a development server answers the loopback address.
+    private static bool FromThisMachine(HttpContext context) =>
+        context.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
+}
