@@ -1,4 +1,6 @@
-namespace Upheld.Tests.Letters;
+using Upheld.Tests.Letters;
+
+namespace Upheld.Tests.Documents;
 
 /// <summary>The HTML of each of the five 2020 letters reads as the real letter, word for word and in order.</summary>
 public sealed class LetterHtmlTests : IDisposable

@@ -8,7 +8,10 @@ using Upheld.Tests.Storage;
 using Upheld.Tests.Web;
 using Upheld.Documents;
 
-namespace Upheld.Tests.Letters.Mail;
+using Upheld.Tests.Letters;
+using Upheld.Tests.Letters.Mail;
+
+namespace Upheld.Tests.Documents;
 
 /// <summary>
 /// Sending 2019-20 letters to a real SMTP server on loopback. Rutland and Cambridgeshire are approved and have addressees;

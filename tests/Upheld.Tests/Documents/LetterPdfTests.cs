@@ -1,6 +1,8 @@
 using Upheld.Documents;
 
-namespace Upheld.Tests.Letters;
+using Upheld.Tests.Letters;
+
+namespace Upheld.Tests.Documents;
 
 /// <summary>The five 2020 letters printed once in one browser, shared by the PDF tests.</summary>
 public sealed class PrintedLetters : IAsyncLifetime

@@ -2,7 +2,9 @@ using Upheld.Letters;
 using Upheld.Tests.Import;
 using Upheld.Documents;
 
-namespace Upheld.Tests.Letters;
+using Upheld.Tests.Letters;
+
+namespace Upheld.Tests.Documents;
 
 /// <summary>Writing PDFs: printed once and reused until the letter changes; a failed print names the council.</summary>
 public sealed class LetterFilesTests : IDisposable
