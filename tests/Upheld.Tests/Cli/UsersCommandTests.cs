@@ -51,7 +51,7 @@ public sealed class UsersCommandTests : IDisposable
         CliRun.WithInput("a long enough password\n", "users", "add", "--email", "sam@example.org", "--name", "Sam", "--role", "staff", "--db", _db);
         var database = Database.Sqlite(_db);
         using (var connection = database.Connect())
-            for (var i = 0; i < StaffUsers.FailuresBeforeLockOut; i++) StaffUsers.RecordFailure(connection, "sam@example.org", DateTimeOffset.UtcNow);
+            for (var i = 0; i < StaffUsers.FailuresBeforeLockOut; i++) StaffUsers.ClaimSignIn(connection, "sam@example.org", DateTimeOffset.UtcNow);
         var locked = CliRun.Of("users", "list", "--db", _db);
 
         var unlock = CliRun.Of("users", "unlock", "--email", "sam@example.org", "--db", _db);
