@@ -61,4 +61,18 @@ public sealed class UsersCommandTests : IDisposable
         Assert.Equal(0, unlock.ExitCode);
         Assert.EndsWith("\tactive\n", after.Output);
     }
+
+    [Fact]
+    public void Users_remove_removes_the_account_and_a_second_remove_names_it_missing()
+    {
+        CliRun.WithInput("a long enough password\n", "users", "add", "--email", "sam@example.org", "--name", "Sam", "--role", "staff", "--db", _db);
+
+        var removed = CliRun.Of("users", "remove", "--email", "Sam@Example.org", "--db", _db);
+        var again = CliRun.Of("users", "remove", "--email", "sam@example.org", "--db", _db);
+        var list = CliRun.Of("users", "list", "--db", _db);
+
+        Assert.Equal((0, "Removed sam@example.org; its sessions have ended.\n"), (removed.ExitCode, removed.Output));
+        Assert.Equal((1, "users remove: no account sam@example.org\n"), (again.ExitCode, again.Errors));
+        Assert.Equal("", list.Output);
+    }
 }
