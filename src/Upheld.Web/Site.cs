@@ -47,10 +47,17 @@ public static class Site
         });
         // Pages are the same for every visitor: keep each rendering briefly, as SiteData keeps the figures behind it,
         // and never across a change in which years are public, so a publication or withdrawal shows at once.
-        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
-            .Expire(SiteData.Freshness)
-            .Tag(SiteRefresh.Tag)
-            .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey()))));
+        // Keyed on the path exactly as written: the routes tell letter case apart (a council code or slug in another case
+        // is a 404 or a redirect to the usual form), and the framework's default key, blind to case, served one spelling's
+        // answer for another until it expired.
+        builder.Services.AddOutputCache(options =>
+        {
+            options.UseCaseSensitivePaths = true;
+            options.AddBasePolicy(policy => policy
+                .Expire(SiteData.Freshness)
+                .Tag(SiteRefresh.Tag)
+                .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey())));
+        });
         builder.Services.AddStaff();
         builder.Services.AddSingleton<SiteRefresh>();
         builder.WebHost.ConfigureKestrel(RequestLimits.Configure);

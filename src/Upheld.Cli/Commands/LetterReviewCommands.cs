@@ -40,33 +40,60 @@ internal static class LetterReviewCommands
         var year = CommonOptions.Year();
         var authority = Authority();
         var by = new Option<string?>("--by") { Description = "Who approves (recorded with the approval)" };
-        var command = new Command("approve", "Approve a letter as it is composed now") { year, authority, by };
+        var hash = new Option<string?>("--hash")
+        {
+            Description = "The content hash of the letter you read, as shown by this command without --hash or by letters status; refused if the letter has changed since",
+        };
+        var command = new Command("approve", "Show a letter and its content hash; with --hash, approve that text") { year, authority, by, hash };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
             using var connection = CommonOptions.OpenDatabase(parse).Connect();
+            ComposedLetter letter;
             try
             {
-                var letter = YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)), parse.GetValue(authority)).Single();
-                var now = TimeProvider.System.GetUtcNow();
-                LetterReview.Approve(connection, letter.Letter.AuthorityCode, y, letter.ContentHash, now, parse.GetValue(by));
-                Audits.LetterApproved(connection, now, CommonOptions.Actor, letter.Letter.AuthorityCode, y, letter.Approval, letter.ContentHash);
-                PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
+                letter = YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)), parse.GetValue(authority)).Single();
             }
             catch (LetterRequestException e)
             {
                 return CommonOptions.Fail($"letters approve: {e.Message}");
             }
-            Console.WriteLine($"Approved the {y} letter of {parse.GetValue(authority)}");
+            // A person approves what they read: without a hash the command shows the text, and approving takes its hash.
+            if (parse.GetValue(hash) is not { } seen)
+            {
+                Show(letter, y);
+                return CommonOptions.Fail($"letters approve: Nothing was approved. Read the letter above, then run again with --hash {letter.ContentHash} to approve exactly this text.");
+            }
+            var now = TimeProvider.System.GetUtcNow();
+            if (!LetterReview.ApproveAsSeen(connection, letter, y, seen, now, parse.GetValue(by)))
+                return CommonOptions.Fail($"letters approve: {LetterReview.ChangedSinceOpened} (--hash {seen.Trim()} names other words than the letter's now, {letter.ContentHash}); nothing was approved. Run letters approve without --hash to read it again.");
+            Audits.LetterApproved(connection, now, CommonOptions.Actor, letter.Letter.AuthorityCode, y, letter.Approval, letter.ContentHash);
+            PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
+            Console.WriteLine($"Approved the {y} letter of {parse.GetValue(authority)} ({letter.ContentHash})");
             return 0;
         });
         return command;
     }
 
+    /// <summary>The letter's words, as the staff area's review page lists them, and the hash that approving them takes.</summary>
+    private static void Show(ComposedLetter letter, FinancialYear year)
+    {
+        Console.WriteLine($"{letter.Letter.AuthorityCode} {letter.Letter.AuthorityName}, {year}: {Describe(letter.Approval)}");
+        foreach (var section in letter.Letter.Sections)
+        {
+            Console.WriteLine();
+            if (section.Heading is { } heading) Console.WriteLine($"## {heading}");
+            foreach (var paragraph in section.Paragraphs) Console.WriteLine(paragraph.Text);
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Content hash: {letter.ContentHash}");
+        Console.WriteLine($"To approve exactly this text: upheld letters approve --year {year} --authority {letter.Letter.AuthorityCode} --hash {letter.ContentHash}");
+    }
+
     public static Command Status()
     {
         var year = CommonOptions.Year();
-        var command = new Command("status", "List every letter of a year with its approval state") { year };
+        var command = new Command("status", "List every letter of a year with its approval state and content hash") { year };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
@@ -74,7 +101,7 @@ internal static class LetterReviewCommands
             try
             {
                 foreach (var l in YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions))))
-                    Console.WriteLine($"{l.Letter.AuthorityCode}\t{l.Letter.AuthorityName}\t{Describe(l.Approval)}");
+                    Console.WriteLine($"{l.Letter.AuthorityCode}\t{l.Letter.AuthorityName}\t{Describe(l.Approval)}\t{l.ContentHash}");
             }
             catch (LetterRequestException e)
             {

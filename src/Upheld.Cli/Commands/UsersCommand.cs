@@ -5,7 +5,7 @@ using Upheld.Web.Staff;
 
 namespace Upheld.Cli.Commands;
 
-/// <summary><c>upheld users add|list|unlock|password</c>: staff accounts, the first of them created here.</summary>
+/// <summary><c>upheld users add|list|unlock|password|remove</c>: staff accounts, the first of them created here.</summary>
 /// <remarks>A password is read from standard input (its first line) or typed at a hidden prompt; never from the command line, where it would stay in the shell's history and the process list.</remarks>
 internal static class UsersCommand
 {
@@ -16,6 +16,7 @@ internal static class UsersCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(Unlock());
         command.Subcommands.Add(Password());
+        command.Subcommands.Add(Remove());
         return command;
     }
 
@@ -86,6 +87,20 @@ internal static class UsersCommand
             if (ReadPassword() is not { } password) return 1;
             StaffUsers.SetPassword(connection, parse.GetValue(email)!, StaffPasswords.Hash(password));
             Console.WriteLine($"New password set for {StaffUsers.Normalise(parse.GetValue(email)!)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var email = Email();
+        var command = new Command("remove", "Remove a staff account, which also ends its sessions everywhere") { email };
+        command.SetAction(parse =>
+        {
+            using var connection = CommonOptions.OpenDatabase(parse).Connect();
+            if (!StaffUsers.Remove(connection, parse.GetValue(email)!)) return CommonOptions.Fail($"users remove: no account {parse.GetValue(email)}");
+            Console.WriteLine($"Removed {StaffUsers.Normalise(parse.GetValue(email)!)}; its sessions have ended.");
             return 0;
         });
         return command;

@@ -22,6 +22,14 @@ public static class Audits
             JsonSerializer.Serialize(new { published_at = before is { } b ? StoredTime.Format(b) : null }),
             JsonSerializer.Serialize(new { published_at = after is { } a ? StoredTime.Format(a) : null }));
 
+    /// <summary>
+    /// An account locked by failed sign-ins: the sign-in form does not say so (it would tell a stranger the address has an
+    /// account), so staff learn it here.
+    /// </summary>
+    public static void AccountLocked(DbConnection connection, DateTimeOffset at, string email, DateTimeOffset until) =>
+        AuditLog.Record(connection, null, at, "sign-in", "lock account", $"staff user {StaffUsers.Normalise(email)}", null,
+            JsonSerializer.Serialize(new { failed_sign_ins = StaffUsers.FailuresBeforeLockOut, locked_until = StoredTime.Format(until) }));
+
     public static void LetterApproved(DbConnection connection, DateTimeOffset at, string who, string code, FinancialYear year, ApprovalState before, string contentHash) =>
         AuditLog.Record(connection, null, at, who, "approve letter", $"letter {code} {year}",
             JsonSerializer.Serialize(new { state = before.ToString() }), JsonSerializer.Serialize(new { state = nameof(ApprovalState.Approved), hash = contentHash }));

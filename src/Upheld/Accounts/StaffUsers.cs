@@ -28,16 +28,31 @@ public static class StaffUsers
     public static IReadOnlyList<StaffUser> All(DbConnection connection) =>
         connection.Query<Row>("SELECT * FROM staff_users ORDER BY email").Select(r => r.ToUser()).ToList();
 
-    /// <summary>Counts a failed sign-in; the <see cref="FailuresBeforeLockOut"/>th in a row locks the account for <see cref="LockOut"/>.</summary>
-    public static void RecordFailure(DbConnection connection, string email, DateTimeOffset now)
+    /// <summary>
+    /// Claims one password check for <paramref name="email"/> before the password is checked, and answers the account
+    /// (as it is after the claim), or null when the address has no account or the account is locked.
+    /// </summary>
+    /// <remarks>
+    /// The claim counts as a failure until <see cref="ResetLockOut"/> clears it after a right password, and the
+    /// <see cref="FailuresBeforeLockOut"/>th claim in a row locks the account for <see cref="LockOut"/> at once. Claiming
+    /// and counting are one conditional UPDATE, so however many sign-ins arrive at once, at any number of server
+    /// processes over one database, no more than <see cref="FailuresBeforeLockOut"/> passwords are checked per lock-out:
+    /// reading the count, checking the password and then writing the count back let concurrent guesses overwrite each
+    /// other's counts and be checked in dozens. A lock that has run out starts the count again.
+    /// </remarks>
+    public static StaffUser? ClaimSignIn(DbConnection connection, string email, DateTimeOffset now)
     {
-        var user = Find(connection, email);
-        if (user is null) return;
-        var failures = user.FailedSignIns + 1;
-        DateTimeOffset? until = failures >= FailuresBeforeLockOut ? now + LockOut : null;
-        connection.Execute(
-            "UPDATE staff_users SET failed_sign_ins = @failures, locked_until = @until WHERE email = @email",
-            new { failures = until is null ? failures : 0, until = until is { } u ? StoredTime.Format(u) : null, email = user.Email });
+        const string lapsed = "(locked_until IS NOT NULL AND locked_until <= @now)";
+        return connection.Query<Row>(
+                $"""
+                 UPDATE staff_users
+                 SET failed_sign_ins = CASE WHEN {lapsed} THEN 1 ELSE failed_sign_ins + 1 END,
+                     locked_until = CASE WHEN (CASE WHEN {lapsed} THEN 1 ELSE failed_sign_ins + 1 END) >= @limit THEN @until ELSE NULL END
+                 WHERE email = @email AND ((locked_until IS NULL AND failed_sign_ins < @limit) OR {lapsed})
+                 RETURNING *
+                 """,
+                new { email = Normalise(email), now = StoredTime.Format(now), until = StoredTime.Format(now + LockOut), limit = FailuresBeforeLockOut })
+            .Select(r => r.ToUser()).SingleOrDefault();
     }
 
     /// <summary>Clears the failure count and any lock-out: after a good sign-in, or by an administrator.</summary>
@@ -49,6 +64,14 @@ public static class StaffUsers
         connection.Execute(
             "UPDATE staff_users SET password_hash = @passwordHash, security_stamp = @stamp, failed_sign_ins = 0, locked_until = NULL WHERE email = @email",
             new { email = Normalise(email), passwordHash, stamp = NewStamp() }) > 0;
+
+    /// <summary>A new security stamp, which ends every session of the account at every server process (sign-out, for one).</summary>
+    public static bool EndSessions(DbConnection connection, string email) =>
+        connection.Execute("UPDATE staff_users SET security_stamp = @stamp WHERE email = @email", new { email = Normalise(email), stamp = NewStamp() }) > 0;
+
+    /// <summary>Removes the account; its sessions end with it, as a cookie whose account is gone signs no one in.</summary>
+    public static bool Remove(DbConnection connection, string email) =>
+        connection.Execute("DELETE FROM staff_users WHERE email = @email", new { email = Normalise(email) }) > 0;
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
 

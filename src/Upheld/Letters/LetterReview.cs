@@ -26,6 +26,28 @@ public static class LetterReview
             : "INSERT INTO letter_switches (authority_code, year, paragraph) VALUES (@code, @year, @paragraph) ON CONFLICT DO NOTHING", args) == 1;
     }
 
+    /// <summary>Why an approval is refused when the letter's words are no longer those the approver was shown.</summary>
+    public const string ChangedSinceOpened = "the letter has changed since you opened it";
+
+    /// <summary>
+    /// Approves <paramref name="current"/>, the letter as composed now, only if its content hash is <paramref name="seenHash"/>,
+    /// the hash of the text the approver was shown; false, approving nothing, when the words have changed since (or no hash
+    /// was named).
+    /// </summary>
+    /// <remarks>
+    /// Both the staff area and <c>upheld letters approve</c> approve through here, so an approval always covers the
+    /// text a person read: approving whatever is composed at the moment of the click would approve commentary written
+    /// after the publisher opened the letter. What is recorded is the hash seen, so a change landing between this check
+    /// and the write leaves the letter "changed since approval", never approved unread.
+    /// </remarks>
+    public static bool ApproveAsSeen(DbConnection connection, ComposedLetter current, FinancialYear year, string? seenHash, DateTimeOffset at, string? by = null)
+    {
+        var seen = seenHash?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(seen) || seen != current.ContentHash) return false;
+        Approve(connection, current.Letter.AuthorityCode, year, seen, at, by);
+        return true;
+    }
+
     /// <summary>Records that staff approved the letter whose content hash is <paramref name="contentHash"/>.</summary>
     public static void Approve(DbConnection connection, string code, FinancialYear year, string contentHash, DateTimeOffset at, string? by = null) =>
         connection.Execute(

@@ -21,9 +21,9 @@ public abstract class StaffStoreTests(DatabaseProvider provider) : IDisposable
         using var connection = _store.Value.Database.Connect();
         StaffUsers.Add(connection, new StaffUser("Lee@Example.org", "Lee", StaffRole.LinkOfficer, "E06000017", "hash", 0, null, "stamp"), Now);
 
-        for (var i = 0; i < 4; i++) StaffUsers.RecordFailure(connection, "lee@example.org", Now);
+        for (var i = 0; i < 4; i++) StaffUsers.ClaimSignIn(connection, "lee@example.org", Now);
         var afterFour = StaffUsers.Find(connection, "LEE@example.org")!;
-        StaffUsers.RecordFailure(connection, "lee@example.org", Now);
+        StaffUsers.ClaimSignIn(connection, "lee@example.org", Now);
         var afterFive = StaffUsers.Find(connection, "lee@example.org")!;
 
         Assert.Equal(("lee@example.org", StaffRole.LinkOfficer, "E06000017", 4, false), (afterFour.Email, afterFour.Role, afterFour.CouncilCode, afterFour.FailedSignIns, afterFour.IsLockedAt(Now)));

@@ -17,6 +17,15 @@ public sealed record CliRun(int ExitCode, string Output, string Errors)
     public static CliRun WithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         Run("", TimeSpan.FromMinutes(2), arguments, environment);
 
+    /// <summary>Approves a letter as a person does: shows it with <c>letters approve</c>, then approves the hash shown.</summary>
+    public static CliRun ApproveLetter(string year, string authority, string db)
+    {
+        var shown = Of("letters", "approve", "--year", year, "--authority", authority, "--db", db);
+        var hash = System.Text.RegularExpressions.Regex.Match(shown.Output, "--hash ([0-9a-f]{64})");
+        Assert.True(hash.Success, $"letters approve showed no hash:\n{shown.Output}{shown.Errors}");
+        return Of("letters", "approve", "--year", year, "--authority", authority, "--hash", hash.Groups[1].Value, "--db", db);
+    }
+
     private static CliRun Run(string input, TimeSpan timeout, string[] arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };

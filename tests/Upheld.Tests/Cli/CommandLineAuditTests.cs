@@ -73,7 +73,7 @@ public sealed class CommandLineAuditTests : IDisposable
 
         Assert.Equal(0, CliRun.Of("letters", "switch", "--year", "2019-20", "--authority", "E10000034", "--paragraph", "late_remedies", "--db", Db).ExitCode);
         Assert.Equal(0, CliRun.Of("letters", "switch", "--year", "2019-20", "--authority", "E10000034", "--paragraph", "late_remedies", "--db", Db).ExitCode);
-        Assert.Equal(0, CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--db", Db).ExitCode);
+        Assert.Equal(0, CliRun.ApproveLetter("2019-20", "E10000034", Db).ExitCode);
 
         var log = Log();
         Assert.Equal(2, log.Count);
@@ -81,5 +81,38 @@ public sealed class CommandLineAuditTests : IDisposable
         Assert.StartsWith("""{"state":"Approved","hash":""", log[0].After);
         Assert.Equal((Actor, "switch paragraph off", "letter E10000034 2019-20 late_remedies"), (log[1].Who, log[1].Action, log[1].Entity));
         Assert.Equal(("""{"on":true}""", """{"on":false}"""), (log[1].Before, log[1].After));
+    }
+
+    [Fact]
+    public void Letters_approve_shows_the_letter_and_its_hash_and_approves_only_the_text_shown()
+    {
+        ImportCases();
+
+        var shown = CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--db", Db);
+        var hash = System.Text.RegularExpressions.Regex.Match(shown.Output, "--hash ([0-9a-f]{64})").Groups[1].Value;
+        var status = CliRun.Of("letters", "status", "--year", "2019-20", "--db", Db);
+        using (var connection = _store.Database.Connect())
+        using (var transaction = connection.BeginTransaction())
+        {
+            Upheld.Web.Staff.LetterDesk.SetCommentary(connection, transaction, "E10000034", new FinancialYear(2019), ["Words nobody approving has read."]);
+            transaction.Commit();
+        }
+        var stale = CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--hash", hash, "--db", Db);
+        var reshown = CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--db", Db);
+        var newHash = System.Text.RegularExpressions.Regex.Match(reshown.Output, "--hash ([0-9a-f]{64})").Groups[1].Value;
+        var approved = CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--hash", newHash, "--db", Db);
+
+        Assert.Equal(1, shown.ExitCode);
+        Assert.Contains("Worcestershire", shown.Output);
+        Assert.Contains("Nothing was approved", shown.Errors);
+        Assert.Matches($"E10000034\t[^\t]+\tnot approved\t{hash}\n", status.Output);
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains("the letter has changed since you opened it", stale.Errors);
+        Assert.Contains("Words nobody approving has read.", reshown.Output);
+        Assert.NotEqual(hash, newHash);
+        Assert.Equal(0, approved.ExitCode);
+        var log = Log();
+        Assert.Single(log, e => e.Action == "approve letter");
+        Assert.Contains(newHash, log[0].After);
     }
 }

@@ -51,7 +51,7 @@ public sealed class UsersCommandTests : IDisposable
         CliRun.WithInput("a long enough password\n", "users", "add", "--email", "sam@example.org", "--name", "Sam", "--role", "staff", "--db", _db);
         var database = Database.Sqlite(_db);
         using (var connection = database.Connect())
-            for (var i = 0; i < StaffUsers.FailuresBeforeLockOut; i++) StaffUsers.RecordFailure(connection, "sam@example.org", DateTimeOffset.UtcNow);
+            for (var i = 0; i < StaffUsers.FailuresBeforeLockOut; i++) StaffUsers.ClaimSignIn(connection, "sam@example.org", DateTimeOffset.UtcNow);
         var locked = CliRun.Of("users", "list", "--db", _db);
 
         var unlock = CliRun.Of("users", "unlock", "--email", "sam@example.org", "--db", _db);
@@ -60,5 +60,19 @@ public sealed class UsersCommandTests : IDisposable
         Assert.EndsWith("\tlocked\n", locked.Output);
         Assert.Equal(0, unlock.ExitCode);
         Assert.EndsWith("\tactive\n", after.Output);
+    }
+
+    [Fact]
+    public void Users_remove_removes_the_account_and_a_second_remove_names_it_missing()
+    {
+        CliRun.WithInput("a long enough password\n", "users", "add", "--email", "sam@example.org", "--name", "Sam", "--role", "staff", "--db", _db);
+
+        var removed = CliRun.Of("users", "remove", "--email", "Sam@Example.org", "--db", _db);
+        var again = CliRun.Of("users", "remove", "--email", "sam@example.org", "--db", _db);
+        var list = CliRun.Of("users", "list", "--db", _db);
+
+        Assert.Equal((0, "Removed sam@example.org; its sessions have ended.\n"), (removed.ExitCode, removed.Output));
+        Assert.Equal((1, "users remove: no account sam@example.org\n"), (again.ExitCode, again.Errors));
+        Assert.Equal("", list.Output);
     }
 }

@@ -70,7 +70,10 @@ public sealed class LettersCommandTests : IDisposable
     public void Staff_subcommands_switch_and_approve()
     {
         Assert.Equal(0, Run("letters", "switch", "--year", "2019-20", "--authority", "E10000003", "--paragraph", "late_remedies"));
-        Assert.Equal(0, Run("letters", "approve", "--year", "2019-20", "--authority", "E10000003"));
+        var shown = _scenario.Compose("E10000003");
+        Assert.Equal(1, Run("letters", "approve", "--year", "2019-20", "--authority", "E10000003")); // shows the letter and its hash, approves nothing
+        Assert.Equal(ApprovalState.NotApproved, _scenario.Compose("E10000003").Approval);
+        Assert.Equal(0, Run("letters", "approve", "--year", "2019-20", "--authority", "E10000003", "--hash", shown.ContentHash));
 
         var letter = _scenario.Compose("E10000003");
         Assert.Equal(ApprovalState.Approved, letter.Approval);

@@ -98,6 +98,7 @@ public sealed class SharedInstancesTests
             new("email", "pat@example.org"), new("password", Upheld.Tests.Web.Staff.StaffSession.Password)]));
         var onSecond = await toSecond.GetAsync("/staff/audit");
         var publicationPage = await (await toSecond.GetAsync("/staff/publication")).Content.ReadAsStringAsync();
+        var copy = cookies.GetCookieHeader(new Uri(second.Address + "/staff/audit"));
         // A form token made by the second instance is accepted by the first: the anti-forgery keys are shared too.
         var signedOut = await toFirst.PostAsync("/staff/sign-out", new FormUrlEncodedContent([
             new("__RequestVerificationToken", Upheld.Tests.Web.Staff.StaffSession.TokenOf(publicationPage, "/staff/sign-out"))]));
@@ -107,6 +108,11 @@ public sealed class SharedInstancesTests
         Assert.Contains("Audit log", await onSecond.Content.ReadAsStringAsync());
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal("/staff/sign-in", signedOut.Headers.Location!.OriginalString);
+        // Signing out at the first process ends the session at the second too, even for a copy of the cookie kept from before.
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/staff/audit") { Headers = { { "Cookie", copy } } };
+        var replayed = await second.Client.SendAsync(replay);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.StartsWith("/staff/sign-in", replayed.Headers.Location!.PathAndQuery);
     }
 
     private static IDataProtector Protector(WebApplication site) =>

@@ -38,4 +38,27 @@ public sealed class CachingTests
 
         Assert.NotEqual(before, after); // the page now links to 2018-19 as well
     }
+
+    [Theory]
+    [InlineData("/councils/E10000034/worcestershire/2019-20", "/councils/e10000034/worcestershire/2019-20")]
+    [InlineData("/councils/E10000034/worcestershire/2019-20", "/councils/E10000034/WORCESTERSHIRE/2019-20")]
+    [InlineData("/councils/E10000034/worcestershire", "/councils/E10000034/Worcestershire")]
+    [InlineData("/maps/2019-20/uphold/lower", "/maps/2019-20/UPHOLD/lower")]
+    public async Task An_address_written_in_another_case_gets_the_same_answer_whether_or_not_its_usual_form_was_just_asked_for(string usual, string otherCase)
+    {
+        await using var fresh = new SiteHost();
+        await using var warmed = new SiteHost();
+
+        var alone = await Answer(fresh, otherCase);
+        await warmed.Client.GetAsync(usual);
+        var afterUsual = await Answer(warmed, otherCase);
+
+        Assert.Equal(alone, afterUsual);
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Location, string Body)> Answer(SiteHost site, string path)
+    {
+        var response = await site.Client.GetAsync(path);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
+    }
 }

@@ -107,7 +107,10 @@ public static class LetterReviewPages
             if (LetterDesk.Letter(connection, code, y.Value) is not { } letter) return StaffAnswers.NotFound(context);
             var person = StaffAnswers.Person(context);
             var now = clock.GetUtcNow();
-            LetterReview.Approve(connection, code, y.Value, letter.ContentHash, now, person.Name);
+            var form = await context.Request.ReadFormAsync();
+            if (!LetterReview.ApproveAsSeen(connection, letter, y.Value, form["hash"].ToString(), now, person.Name))
+                return StaffAnswers.Message(context, StatusCodes.Status409Conflict, "The letter has changed since you opened it",
+                    "Nothing was approved: the letter's words are not those on the page you approved from. Open the letter again, read what changed, and approve it then.");
             Audits.LetterApproved(connection, now, person.Label, code, y.Value, letter.Approval, letter.ContentHash);
             await refresh.AfterChangeAsync(y.Value);
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -31,15 +32,15 @@ public static class SignInPages
             {
                 var now = clock.GetUtcNow();
                 using var connection = database.Connect();
-                var user = StaffUsers.Find(connection, email);
+                // The attempt is claimed before the password is checked, so guesses sent at once cannot outrun the count.
+                var user = StaffUsers.ClaimSignIn(connection, email, now);
+                // A locked account and an unknown address spend a hash too, and get the same words as a wrong password:
+                // neither the answer nor its time tells a stranger which addresses have accounts.
                 if (user is null) StaffPasswords.VerifyNobody(password);
-                if (user is not null && user.IsLockedAt(now))
-                    errors.Add("email", $"This account is locked after {StaffUsers.FailuresBeforeLockOut} failed sign-ins. Try again after {user.LockedUntil!.Value.ToUniversalTime():HH:mm} UTC, or ask an administrator to unlock it.");
-                else if (user is null || !StaffPasswords.Verify(user, password))
+                if (user is null || !StaffPasswords.Verify(user, password))
                 {
-                    StaffUsers.RecordFailure(connection, email, now);
-                    // The same words whether the address is unknown or the password wrong, so the form does not reveal who has an account.
-                    errors.Add("email", "The e-mail address or password is not right");
+                    if (user?.LockedUntil is { } until) Audits.AccountLocked(connection, now, user.Email, until);
+                    errors.Add("email", $"The e-mail address or password is not right. To protect accounts, too many failed sign-ins in a row lock an account for {StaffUsers.LockOut.TotalMinutes:0} minutes.");
                 }
                 else
                 {
@@ -52,8 +53,14 @@ public static class SignInPages
             return StaffAnswers.Page<SignInPage>(context, new { Email = email, ReturnUrl = LocalOnly(returnUrl), Errors = errors }, StatusCodes.Status400BadRequest);
         }).AllowAnonymous();
 
-        staff.MapPost("/sign-out", async (HttpContext context) =>
+        staff.MapPost("/sign-out", async (HttpContext context, Database database) =>
         {
+            // Rotating the stamp ends this session everywhere, and any copy of its cookie: removing the cookie alone would not.
+            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } signedIn)
+            {
+                using var connection = database.Connect();
+                StaffUsers.EndSessions(connection, signedIn);
+            }
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return StaffAnswers.SeeOther("/staff/sign-in");
         }).AllowAnonymous();

@@ -22,7 +22,7 @@ public sealed class LetterSendCommandTests : IDisposable
         PdfTools.Require();
         using (var folder = new ImportFolder().AsCases().With("contacts.csv", "code,year,role,email", "E06000017,2019-20,Chief Executive,ceo@rutland.example"))
             Assert.True(new Importer(_store.Database).Import(folder.Path).Succeeded);
-        Assert.Equal(0, CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E06000017", "--db", Db).ExitCode);
+        Assert.Equal(0, Upheld.Tests.Cli.CliRun.ApproveLetter("2019-20", "E06000017", Db).ExitCode);
         var closed = new TcpListener(IPAddress.Loopback, 0);
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
@@ -41,7 +41,7 @@ public sealed class LetterSendCommandTests : IDisposable
         PdfTools.Require();
         using (var folder = new ImportFolder().AsCases().With("contacts.csv", "code,year,role,email", "E06000017,2019-20,Chief Executive,ceo@rutland.example"))
             Assert.True(new Importer(_store.Database).Import(folder.Path).Succeeded);
-        Assert.Equal(0, CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E06000017", "--db", Db).ExitCode);
+        Assert.Equal(0, Upheld.Tests.Cli.CliRun.ApproveLetter("2019-20", "E06000017", Db).ExitCode);
         var closed = new TcpListener(IPAddress.Loopback, 0);
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;

@@ -68,6 +68,38 @@ public abstract class LetterReviewTests(DatabaseProvider provider) : SiteTestBas
     }
 
     [SkippableFact]
+    public async Task Approving_a_letter_whose_words_changed_after_the_publisher_opened_it_is_refused_and_approves_nothing()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher, email: "pat@example.org");
+        var staff = await StaffSession.SignedIn(Site, StaffRole.Staff);
+        var (_, opened) = await publisher.Get(Letter);
+        await staff.PostForm(Letter, $"{Letter}/commentary", new() { ["commentary"] = "Words the publisher has not read." });
+
+        var refused = await publisher.PostFrom(opened, $"{Letter}/approve", []);
+        var approvedAfterReading = await publisher.PostForm(Letter, $"{Letter}/approve", []);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("The letter has changed since you opened it", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, approvedAfterReading.StatusCode);
+        using var connection = Site.Database.Connect();
+        var letter = YearLetters.Compose(connection, new FinancialYear(2019), EditionCatalog.Load(), "E06000017").Single();
+        Assert.Equal(ApprovalState.Approved, letter.Approval);
+        Assert.Single(AuditLog.Latest(connection), e => e.Action == "approve letter");
+    }
+
+    [SkippableFact]
+    public async Task An_approval_naming_no_hash_is_refused()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
+
+        var refused = await publisher.PostForm(Letter, $"{Letter}/approve", new() { ["hash"] = "" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using var connection = Site.Database.Connect();
+        Assert.Empty(LetterReview.Approvals(connection, new FinancialYear(2019)));
+    }
+
+    [SkippableFact]
     public async Task A_staff_member_s_approval_is_refused_with_the_token_of_their_own_page()
     {
         var staff = await StaffSession.SignedIn(Site, StaffRole.Staff);

@@ -46,22 +46,37 @@ public sealed partial class StaffSession(SiteHost site, bool https = false)
     public async Task<HttpResponseMessage> PostForm(string formPage, string action, Dictionary<string, string> fields)
     {
         var (_, page) = await Get(formPage);
-        var token = TokenOf(page, action);
-        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await PostFrom(page, action, fields);
+    }
+
+    /// <summary>Posts the form to <paramref name="action"/> of a page opened earlier, as a browser left open would: its token and hidden fields, and <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> PostFrom(string page, string action, Dictionary<string, string> fields)
+    {
+        var hidden = HiddenFieldsOf(page, action).Where(h => !fields.ContainsKey(h.Key));
+        var content = new FormUrlEncodedContent(fields.Concat(hidden).Append(new("__RequestVerificationToken", TokenOf(page, action))));
         return await Client.PostAsync(action, content);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> HiddenFieldsOf(string page, string action) =>
+        Hidden().Matches(FormOf(page, action)).Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .Where(h => h.Key != "__RequestVerificationToken").ToList();
+
+    private static string FormOf(string page, string action)
+    {
+        var form = Regex.Match(page, $"<form method=\"post\" action=\"{Regex.Escape(action)}[^\"]*\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, $"no form posting to {action} on the page");
+        return form.Groups[1].Value;
     }
 
     /// <summary>Posts without any token, as a forged cross-site form would.</summary>
     public Task<HttpResponseMessage> PostWithoutToken(string action, Dictionary<string, string> fields) =>
         Client.PostAsync(action, new FormUrlEncodedContent(fields));
 
-    public static string TokenOf(string page, string action)
-    {
-        var form = Regex.Match(page, $"<form method=\"post\" action=\"{Regex.Escape(action)}[^\"]*\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
-        Assert.True(form.Success, $"no form posting to {action} on the page");
-        return Token().Match(form.Groups[1].Value).Groups[1].Value;
-    }
+    public static string TokenOf(string page, string action) => Token().Match(FormOf(page, action)).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex Hidden();
 }
