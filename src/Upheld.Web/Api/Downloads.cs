@@ -46,7 +46,7 @@ public static class Downloads
             var rows = data.CouncilYear(code, y.Value).UpheldDecisions.Select(d => (IReadOnlyList<string?>)
             [
                 d.CaseRef, code, y.Value.ToString(), d.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CsvWriter.Text(d.Category), CsvWriter.Text(d.Subcategory), d.Outcome, d.RemediedByAuthority ? "true" : "false", CsvWriter.Text(d.Summary),
+                d.Category, d.Subcategory, d.Outcome, d.RemediedByAuthority ? "true" : "false", d.Summary,
             ]);
             return Csv(CsvWriter.Build(DecisionColumns, rows));
         });
@@ -67,7 +67,7 @@ public static class Downloads
         };
         return
         [
-            s.Code, CsvWriter.Text(s.Name), s.Type.DisplayName(), s.Year, chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
+            s.Code, s.Name, s.Type.DisplayName(), s.Year, chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
             numerator.ToString(CultureInfo.InvariantCulture), denominator?.ToString(CultureInfo.InvariantCulture),
             figure.Average.Text, Number(figure.Average.Rate), figure.Comparison?.ToWireName(),
             Number(figure.Interval?.Low), Number(figure.Interval?.High),

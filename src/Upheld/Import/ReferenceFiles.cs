@@ -20,6 +20,11 @@ internal static class ReferenceFiles
                 rows++;
                 run.StartRow();
                 var code = run.Value(row, "code", required: true);
+                if (code is not null && !run.Authorities.ContainsKey(code) && !Identifiers.IsAuthorityCode(code))
+                {
+                    run.Report(row.Line, "code", $"'{code}' {Identifiers.AuthorityCodeRule}");
+                    continue;
+                }
                 var name = run.Value(row, "name", required: true);
                 var typeText = run.Value(row, "type");
                 var type = typeText is null ? null : AuthorityTypes.Parse(typeText);
