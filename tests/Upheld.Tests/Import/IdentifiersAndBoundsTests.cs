@@ -132,6 +132,20 @@ public abstract class IdentifiersAndBoundsTests(DatabaseProvider provider) : IDi
 
         Assert.Equal($"commentary.csv line 2, column year: '{year}' is not a financial year written like 2019-20, from 2000-01 to 2049-50", problem);
     }
+
+    [SkippableFact]
+    public void Commentary_linking_out_of_the_site_is_refused_at_import()
+    {
+        _folder.With("commentary.csv", "authority_code,year,position,text", "E10000003,2019-20,1,See [one](/../api) and [two](/\\host).");
+
+        var problems = Import().Problems.Listed;
+
+        Assert.Equal(
+        [
+            "commentary.csv line 2, column text: links to '/../api', which is neither a web address (https://…) nor a page of this site (/councils/…)",
+            "commentary.csv line 2, column text: links to '/\\host', which is neither a web address (https://…) nor a page of this site (/councils/…)",
+        ], problems);
+    }
 }
 
 public sealed class SqliteIdentifiersAndBoundsTests() : IdentifiersAndBoundsTests(DatabaseProvider.Sqlite);
