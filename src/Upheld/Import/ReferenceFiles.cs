@@ -26,6 +26,9 @@ internal static class ReferenceFiles
                     continue;
                 }
                 var name = run.Value(row, "name", required: true);
+                // The council's address (/councils/CODE/slug) keeps only a-z and digits of its name, accents removed.
+                if (name is not null && !name.Normalize(System.Text.NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit))
+                    run.Report(row.Line, "name", $"'{name}' has no letter a-z or digit, and the council's address is made of them");
                 var typeText = run.Value(row, "type");
                 var type = typeText is null ? null : AuthorityTypes.Parse(typeText);
                 if (typeText is not null && type is null)

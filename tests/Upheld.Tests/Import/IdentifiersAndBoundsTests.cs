@@ -83,6 +83,18 @@ public abstract class IdentifiersAndBoundsTests(DatabaseProvider provider) : IDi
         Assert.StartsWith($"authorities.csv line 2, column code: '{code}' is not an authority code", problem);
     }
 
+    [SkippableTheory]
+    [InlineData("!!!")]
+    [InlineData("中文")]
+    public void A_council_name_that_gives_no_address_is_refused(string name)
+    {
+        _folder.With("authorities.csv", "code,name", $"E06000017,{name}");
+
+        var problem = Assert.Single(Import().Problems.Listed);
+
+        Assert.Equal($"authorities.csv line 2, column name: '{name}' has no letter a-z or digit, and the council's address is made of them", problem);
+    }
+
     // 79228162514264337593543950335 is decimal.MaxValue: multiplying it by 100 to make pence overflowed.
     [SkippableTheory]
     [InlineData("79228162514264337593543950335")]
