@@ -12,11 +12,15 @@ public class FinancialYearTests
 
     [Theory]
     [InlineData("2019-20", true)]
-    [InlineData("1999-00", true)]
+    [InlineData("2000-01", true)]
+    [InlineData("2049-50", true)]
+    [InlineData("1999-00", false)]
+    [InlineData("2050-51", false)]
+    [InlineData("9999-00", false)]
     [InlineData("2019-21", false)]
     [InlineData("2019/20", false)]
     [InlineData("2019", false)]
     [InlineData("19-20", false)]
-    public void Only_well_formed_consecutive_years_parse(string text, bool valid) =>
+    public void Only_well_formed_consecutive_years_in_the_accepted_range_parse(string text, bool valid) =>
         Assert.Equal(valid, FinancialYear.TryParse(text, out _));
 }

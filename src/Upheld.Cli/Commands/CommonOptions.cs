@@ -41,12 +41,30 @@ internal static class CommonOptions
         return 1;
     }
 
+    /// <summary>
+    /// Whether the year has councils to report on: inside the reference data's years, or with figures stored for it.
+    /// Outside both, every council would show zeros as if it had no complaints, so the command says so and fails.
+    /// </summary>
+    public static bool HasCouncils(Database database, FinancialYear year)
+    {
+        if (year >= Authorities.ReferenceData.FirstYear && year <= Authorities.ReferenceData.LatestEstimateServes) return true;
+        using var connection = database.Connect();
+        if (Dapper.SqlMapper.ExecuteScalar<long>(connection,
+                """
+                SELECT (SELECT COUNT(*) FROM decisions WHERE year = @year) + (SELECT COUNT(*) FROM received WHERE year = @year)
+                     + (SELECT COUNT(*) FROM compliance WHERE year = @year) + (SELECT COUNT(*) FROM counts WHERE year = @year)
+                """, new { year = year.StartYear }) > 0) return true;
+        Console.Error.WriteLine($"--year: no council exists in {year} in the reference data ({Authorities.ReferenceData.FirstYear} to " +
+            $"{Authorities.ReferenceData.LatestEstimateServes}), and nothing is stored for it");
+        return false;
+    }
+
     public static bool TryYear(string text, out FinancialYear year)
     {
         year = default;
         if (!FinancialYear.TryParse(text, out var parsed))
         {
-            Console.Error.WriteLine($"--year: '{text}' is not a financial year written like 2019-20");
+            Console.Error.WriteLine($"--year: '{text}' is not a financial year written like 2019-20, {FinancialYear.RangeText}");
             return false;
         }
         year = parsed.Value;

@@ -28,7 +28,17 @@ internal static class ExportCommand
         await site.StartAsync();
         var partial = folder + $".partial-{Environment.ProcessId}";
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
-        var result = await StaticExport.CrawlAsync(client, partial, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files written…[/]")), parallel: 0);
+        ExportResult result;
+        try
+        {
+            result = await StaticExport.CrawlAsync(client, partial, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files written…[/]")), parallel: 0);
+        }
+        catch
+        {
+            // Everything the crawl wrote is inside the partial folder, so removing it leaves nothing behind.
+            if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
+            throw;
+        }
         if (result.BrokenLinks.Count > 0)
         {
             Directory.Delete(partial, recursive: true);

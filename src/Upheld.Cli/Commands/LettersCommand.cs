@@ -30,6 +30,7 @@ internal static class LettersCommand
             if (formats.Count == 0 || formats.Except(LetterFiles.Formats).FirstOrDefault() is { } unknown)
                 return CommonOptions.Fail($"--format: '{parse.GetValue(format)}' is not html, pdf or html,pdf");
             var database = CommonOptions.OpenDatabase(parse);
+            if (!CommonOptions.HasCouncils(database, financialYear)) return 1;
             IReadOnlyList<ComposedLetter> letters;
             try
             {

@@ -15,7 +15,9 @@ internal static class QualityCommand
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
-            Write(DataQuality.Report(CommonOptions.OpenDatabase(parse), y));
+            var database = CommonOptions.OpenDatabase(parse);
+            if (!CommonOptions.HasCouncils(database, y)) return 1;
+            Write(DataQuality.Report(database, y));
             return 0;
         });
         return command;

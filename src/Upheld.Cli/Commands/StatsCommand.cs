@@ -20,6 +20,7 @@ internal static class StatsCommand
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var financialYear)) return 1;
             var database = CommonOptions.OpenDatabase(parse);
+            if (!CommonOptions.HasCouncils(database, financialYear)) return 1;
             var results = StatisticsEngine.Compute(CountsQuery.ForYear(database, financialYear),
                 AverageMethods.Parse(parse.GetValue(average)!)!.Value);
             var code = parse.GetValue(authority);

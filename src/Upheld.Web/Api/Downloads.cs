@@ -30,7 +30,7 @@ public static class Downloads
             var rows = data.CouncilYear(code, y.Value).UpheldDecisions.Select(d => (IReadOnlyList<string?>)
             [
                 d.CaseRef, code, y.Value.ToString(), d.DecisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CsvWriter.Text(d.Category), CsvWriter.Text(d.Subcategory), d.Outcome, d.RemediedByAuthority ? "true" : "false", CsvWriter.Text(d.Summary),
+                d.Category, d.Subcategory, d.Outcome, d.RemediedByAuthority ? "true" : "false", d.Summary,
             ]);
             return Csv(CsvWriter.Build(DecisionColumns, rows));
         });

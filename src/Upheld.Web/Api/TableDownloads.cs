@@ -35,7 +35,7 @@ public static class TableDownloads
             if (data.Authority(code) is not { } council || slug != Slug.For(council.Name)) return Answers.NotFound();
             var years = data.PublishedYears().Where(p => council.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
             return years.Count == 0 ? Answers.NotFound() : Csv(TrendColumns, years.Select(s => (IReadOnlyList<string?>)
-                [s.Code, CsvWriter.Text(s.Name), s.Type.DisplayName(), s.Year, .. StatisticsFields.Statistics.SelectMany(f => new[] { Number(f.Select(s).Value.Rate), f.Select(s).Value.Text })]));
+                [s.Code, s.Name, s.Type.DisplayName(), s.Year, .. StatisticsFields.Statistics.SelectMany(f => new[] { Number(f.Select(s).Value.Rate), f.Select(s).Value.Text })]));
         });
         downloads.MapGet("/years/{year}/types.csv", (string year, SiteData data) =>
         {
@@ -54,7 +54,7 @@ public static class TableDownloads
             return Csv(CategoryColumns, data.Categories(y.Value).Select(c =>
             {
                 var rate = Figure.Proportion(c.Upheld, c.Investigated);
-                return (IReadOnlyList<string?>)[y.Value.ToString(), CsvWriter.Text(c.Category), Whole(c.Received), Whole(c.Investigated), Whole(c.Upheld), Number(rate.Rate), rate.Text];
+                return (IReadOnlyList<string?>)[y.Value.ToString(), c.Category, Whole(c.Received), Whole(c.Investigated), Whole(c.Upheld), Number(rate.Rate), rate.Text];
             }));
         });
     }
@@ -80,7 +80,7 @@ public static class TableDownloads
             ? (council, y.Value, data.CouncilYear(code, y.Value)) : null;
 
     private static IReadOnlyList<string?> Council(Authority council, FinancialYear year, string label, int count) =>
-        [council.Code, CsvWriter.Text(council.Name), council.Type.DisplayName(), year.ToString(), CsvWriter.Text(label), Whole(count)];
+        [council.Code, council.Name, council.Type.DisplayName(), year.ToString(), label, Whole(count)];
 
     private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -38,7 +38,7 @@ public static class CompareDownload
             var limits = plot.Limits(p.Denominator);
             return (IReadOnlyList<string?>)
             [
-                p.Code, CsvWriter.Text(p.Name), page.Type.DisplayName(), page.Year.Year.ToString(), page.Statistic.Slug, adjustment,
+                p.Code, p.Name, page.Type.DisplayName(), page.Year.Year.ToString(), page.Statistic.Slug, adjustment,
                 page.Statistic.Of(page.Year.Statistics[p.Code]).Value.Text, Whole(p.Unit.Count), Whole(p.Denominator), Number(p.Rate), Number(plot.P0),
                 Number(limits.Low95), Number(limits.High95), Number(limits.Low998), Number(limits.High998), PositionName(p.Position),
             ];

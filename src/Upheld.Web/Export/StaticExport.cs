@@ -24,6 +24,7 @@ public static partial class StaticExport
     public static async Task<ExportResult> CrawlAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0)
     {
         var watch = Stopwatch.StartNew();
+        folder = Path.GetFullPath(folder);
         Directory.CreateDirectory(folder);
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { ["/"] = true };
         var queue = Channel.CreateUnbounded<string>();
@@ -54,6 +55,12 @@ public static partial class StaticExport
 
         async Task FetchAsync(string path)
         {
+            // HttpClient folds "/../api" into "/api", so the page would be found and written above the folder.
+            if (Inside(folder, path) is not { } file)
+            {
+                broken.Add($"{path} (leaves the site)");
+                return;
+            }
             using var response = await site.GetAsync(path);
             byte[] body;
             if (response.StatusCode == HttpStatusCode.MovedPermanently && response.Headers.Location is { } location)
@@ -75,7 +82,6 @@ public static partial class StaticExport
                 broken.Add($"{path} ({(int)response.StatusCode})");
                 return;
             }
-            var file = Path.Combine(folder, FileFor(path));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllBytesAsync(file, body);
             Interlocked.Add(ref bytes, body.LongLength);
@@ -107,6 +113,18 @@ public static partial class StaticExport
         mySociety (CC-BY-4.0); hex layouts from Open Innovations (MIT).
 
         """;
+
+    /// <summary>
+    /// The full name of the file a path is kept in, or null when the path is not a page of the site (see
+    /// <see cref="Upheld.Letters.LetterLinks.IsSitePath"/>) or its file would fall outside the folder.
+    /// </summary>
+    public static string? Inside(string folder, string path)
+    {
+        if (!Upheld.Letters.LetterLinks.IsSitePath(path)) return null;
+        var root = Path.GetFullPath(folder);
+        var file = Path.GetFullPath(Path.Combine(root, FileFor(path)));
+        return file.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? file : null;
+    }
 
     /// <summary>The file a path is kept in: itself when it names a file, else the folder's index.html.</summary>
     public static string FileFor(string path)

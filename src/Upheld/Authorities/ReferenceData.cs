@@ -9,6 +9,9 @@ namespace Upheld.Authorities;
 /// <summary>The councils and ONS populations shipped inside the engine (see <c>Reference/SOURCES.md</c>).</summary>
 public static class ReferenceData
 {
+    /// <summary>The first financial year the shipped councils and estimates describe.</summary>
+    public static readonly FinancialYear FirstYear = new(2018);
+
     /// <summary>The financial year served by the latest estimate when ONS has not yet published its own.</summary>
     public static readonly FinancialYear LatestEstimateServes = new(2024);
 

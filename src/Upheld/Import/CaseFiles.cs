@@ -13,7 +13,7 @@ internal static class CaseFiles
         ["case_ref", "authority_code", "received_date", "year", "category", "subcategory"], 1,
         (run, row) =>
         {
-            var caseRef = run.Value(row, "case_ref", required: true);
+            var caseRef = run.CaseRef(row);
             var authority = run.Authority(row, "authority_code");
             var received = run.Date(row, "received_date", required: true);
             var category = run.Choice(row, "category", Outcomes.Categories, "category", required: false);
@@ -28,7 +28,7 @@ internal static class CaseFiles
         ["case_ref", "authority_code", "received_date", "received_year", "decision_date", "year", "category", "subcategory", "outcome", "remedied_by_authority", "summary"], 1,
         (run, row) =>
         {
-            var caseRef = run.Value(row, "case_ref", required: true);
+            var caseRef = run.CaseRef(row);
             var authority = run.Authority(row, "authority_code");
             var received = run.Date(row, "received_date");
             var decided = run.Date(row, "decision_date", required: true);
@@ -55,7 +55,7 @@ internal static class CaseFiles
         ["case_ref", "kind", "text_hash", "authority_code", "remedy_category", "text", "amount_pence", "due_date", "seq"], 3,
         (run, row) =>
         {
-            var caseRef = run.Value(row, "case_ref", required: true);
+            var caseRef = run.CaseRef(row);
             var authority = run.Authority(row, "authority_code");
             var kind = run.Choice(row, "kind", Outcomes.RecommendationKinds, "kind");
             var category = run.Value(row, "remedy_category");
@@ -65,6 +65,7 @@ internal static class CaseFiles
             if (amount is not null)
             {
                 if (Money.TryParsePounds(amount, out var parsed)) pence = parsed;
+                else if (Money.IsPastLargest(amount)) run.Report(row.Line, "amount_gbp", $"'{amount}' is more than the largest amount, {Money.LargestPounds} pounds");
                 else run.Report(row.Line, "amount_gbp", $"'{amount}' is not an amount in pounds such as 4200 or 150.50");
             }
             var due = run.Date(row, "due_date");
@@ -78,7 +79,7 @@ internal static class CaseFiles
         ["case_ref", "authority_code", "recorded_date", "year", "outcome"], 1,
         (run, row) =>
         {
-            var caseRef = run.Value(row, "case_ref", required: true);
+            var caseRef = run.CaseRef(row);
             var given = run.Authority(row, "authority_code");
             var recorded = run.Date(row, "recorded_date", required: true);
             var outcome = run.Choice(row, "outcome", Outcomes.Compliance, "outcome");
@@ -94,7 +95,7 @@ internal static class CaseFiles
         ["case_ref", "authority_code", "issued_date", "year", "title", "summary"], 1,
         (run, row) =>
         {
-            var caseRef = run.Value(row, "case_ref", required: true);
+            var caseRef = run.CaseRef(row);
             var authority = run.Authority(row, "authority_code");
             var issued = run.Date(row, "issued_date", required: true);
             var title = run.Text(row, "title");

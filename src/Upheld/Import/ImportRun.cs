@@ -112,6 +112,15 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
         return null;
     }
 
+    /// <summary>A case reference, refused unless it matches <see cref="Identifiers.IsCaseReference"/>.</summary>
+    public string? CaseRef(CsvRow row, string column = "case_ref")
+    {
+        var value = Value(row, column, required: true);
+        if (value is null || Identifiers.IsCaseReference(value)) return value;
+        Report(row.Line, column, $"'{value}' {Identifiers.CaseReferenceRule}");
+        return null;
+    }
+
     public Authority? Authority(CsvRow row, string column)
     {
         var code = Value(row, column, required: true);
@@ -134,8 +143,11 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
     {
         var text = Value(row, column, required);
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Report(row.Line, column, $"'{text}' is not a date written YYYY-MM-DD");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            Report(row.Line, column, $"'{text}' is not a date written YYYY-MM-DD");
+        else if (!FinancialYear.Accepts(date))
+            Report(row.Line, column, $"'{text}' is outside the dates accepted, {Iso(FinancialYear.Earliest.FirstDay)} to {Iso(FinancialYear.Latest.LastDay)}");
+        else return date;
         return null;
     }
 
@@ -144,7 +156,7 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
         var text = Value(row, column, required: true);
         if (text is null) return null;
         if (FinancialYear.TryParse(text, out var year)) return year;
-        Report(row.Line, column, $"'{text}' is not a financial year written like 2019-20");
+        Report(row.Line, column, $"'{text}' is not a financial year written like 2019-20, {FinancialYear.RangeText}");
         return null;
     }
 

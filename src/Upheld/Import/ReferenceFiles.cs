@@ -20,7 +20,15 @@ internal static class ReferenceFiles
                 rows++;
                 run.StartRow();
                 var code = run.Value(row, "code", required: true);
+                if (code is not null && !run.Authorities.ContainsKey(code) && !Identifiers.IsAuthorityCode(code))
+                {
+                    run.Report(row.Line, "code", $"'{code}' {Identifiers.AuthorityCodeRule}");
+                    continue;
+                }
                 var name = run.Value(row, "name", required: true);
+                // The council's address (/councils/CODE/slug) keeps only a-z and digits of its name, accents removed.
+                if (name is not null && !name.Normalize(System.Text.NormalizationForm.FormD).Any(char.IsAsciiLetterOrDigit))
+                    run.Report(row.Line, "name", $"'{name}' has no letter a-z or digit, and the council's address is made of them");
                 var typeText = run.Value(row, "type");
                 var type = typeText is null ? null : AuthorityTypes.Parse(typeText);
                 if (typeText is not null && type is null)

@@ -36,6 +36,8 @@ internal static class YearFiles
             var year = run.Year(row, "year");
             var position = run.Number(row, "position", required: true, minimum: 1);
             var text = run.Text(row, "text", required: true);
+            foreach (var url in text is null ? [] : Letters.LetterLinks.LeavingSite(text))
+                run.Report(row.Line, "text", $"links to '{url}', {Letters.LetterLinks.Rule}");
             run.ExistsIn(authority, year, row, "year");
             return run.RowIsBad ? null : [authority!.Code, year!.Value.StartYear, position, text];
         });

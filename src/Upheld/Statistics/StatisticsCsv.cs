@@ -5,7 +5,7 @@ using Upheld.Authorities;
 namespace Upheld.Statistics;
 
 /// <summary>Writes the engine's results as <c>stats --format csv</c>: the JSON fields, nested ones flattened with "_".</summary>
-/// <remarks>RFC 4180: CRLF line ends, fields quoted only when they hold a comma, quote or line break; null is an empty field.</remarks>
+/// <remarks>RFC 4180 through the shared <see cref="Csv.CsvWriter"/>, so text is defused as in every download; null is an empty field.</remarks>
 public static class StatisticsCsv
 {
     /// <summary>The header row's column names, in order.</summary>
@@ -21,8 +21,8 @@ public static class StatisticsCsv
     /// <summary>Writes the header and one row per result to <paramref name="writer"/>, leaving it open.</summary>
     public static void Write(TextWriter writer, IEnumerable<AuthorityStatistics> results)
     {
-        WriteRow(writer, Columns);
-        foreach (var result in results) WriteRow(writer, Row(result));
+        Csv.CsvWriter.WriteRow(writer, Columns);
+        foreach (var result in results) Csv.CsvWriter.WriteRow(writer, Row(result));
         writer.Flush();
     }
 
@@ -53,18 +53,4 @@ public static class StatisticsCsv
 
     // "R" is the shortest text that parses back to the same double, as in the JSON.
     private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static void WriteRow(TextWriter writer, IEnumerable<string?> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first) writer.Write(',');
-            first = false;
-            writer.Write(Quote(field ?? ""));
-        }
-        writer.Write("\r\n");
-    }
-
-    private static string Quote(string field) => Csv.CsvWriter.Quote(field);
 }

@@ -75,7 +75,11 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Theory]
-    [InlineData("stats --year 2019/20", "--year: '2019/20' is not a financial year written like 2019-20")]
+    [InlineData("stats --year 2019/20", "--year: '2019/20' is not a financial year written like 2019-20, from 2000-01 to 2049-50")]
+    [InlineData("stats --year 9999-00", "--year: '9999-00' is not a financial year written like 2019-20, from 2000-01 to 2049-50")]
+    [InlineData("stats --year 2030-31", "--year: no council exists in 2030-31 in the reference data (2018-19 to 2024-25), and nothing is stored for it")]
+    [InlineData("quality --year 2030-31", "--year: no council exists in 2030-31 in the reference data (2018-19 to 2024-25), and nothing is stored for it")]
+    [InlineData("letters --year 2030-31 --out /tmp/upheld-letters-2030", "--year: no council exists in 2030-31 in the reference data (2018-19 to 2024-25), and nothing is stored for it")]
     [InlineData("stats --year 2019-20 --authority E99999999", "--authority: E99999999 is not an authority that existed in 2019-20")]
     [InlineData("publish --year 2019-20", "publish: give exactly one of --at TIME, --now or --withdraw")]
     [InlineData("publish --year 2019-20 --at yesterday", "--at: 'yesterday' is not an ISO-8601 time such as 2020-07-29T09:30:00Z")]

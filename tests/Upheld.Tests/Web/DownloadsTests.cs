@@ -1,4 +1,6 @@
 using System.Net;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Upheld.Csv;
 using Upheld.Import;
 using Upheld.Tests.Cli;
@@ -52,6 +54,67 @@ public sealed class DownloadsTests : SiteTestBase
 
         Assert.Equal("'=HYPERLINK(\"http://example.invalid\")", rows.Single(r => r.Fields[0] == "F1").Fields[^1]);
         Assert.Contains("=HYPERLINK(&quot;http://example.invalid&quot;)", page);
+    }
+
+    [Fact]
+    public async Task Every_csv_route_defuses_every_text_field_case_references_included()
+    {
+        // A council name and free text that a spreadsheet would run; the slug of "+Rutland" is still "rutland".
+        using (var folder = new ImportFolder()
+                   .With("authorities.csv", "code,name", "E06000017,+Rutland")
+                   .With("received.csv", "case_ref,authority_code,received_date,category,subcategory", "H1,E06000017,2019-06-01,Housing,@SUM(A1)")
+                   .With("decisions.csv", "case_ref,authority_code,decision_date,category,subcategory,outcome,summary",
+                       "H1,E06000017,2019-09-01,Housing,-1+2,upheld,\"=HYPERLINK(\"\"http://example.invalid\"\"&A1,\"\"open\"\")\""))
+        {
+            var result = new Importer(Site.Database).Import(folder.Path, replace: true);
+            Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
+        }
+        Site.Clock.Now += TimeSpan.FromMinutes(1);
+        var values = new Dictionary<string, string>
+        {
+            ["code"] = "E06000017", ["slug"] = "rutland", ["year"] = "2019-20", ["statistic"] = "uphold", ["tier"] = "upper",
+            ["type"] = "unitary", ["adjustment"] = "additive",
+        };
+        var routes = Site.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => e.RoutePattern.RawText!)
+            .Where(r => r.EndsWith(".csv", StringComparison.Ordinal) && !r.StartsWith("/staff", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(routes.Count >= 10, string.Join(", ", routes));
+
+        var defused = new List<string>();
+        foreach (var route in routes)
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(route, "{([a-z]+)}", m => values[m.Groups[1].Value]);
+            foreach (var field in (await Csv(path)).SelectMany(r => r.Fields))
+            {
+                Assert.False(CsvWriter.Text(field) != field && !double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+                    $"{path}: '{field}' is not defused");
+                if (field.StartsWith('\'')) defused.Add(field);
+            }
+        }
+
+        Assert.Contains("'+Rutland", defused);
+        Assert.Contains("'-1+2", defused);
+        Assert.Contains("'=HYPERLINK(\"http://example.invalid\"&A1,\"open\")", defused);
+    }
+
+    [Fact]
+    public void The_staff_case_sheets_defuse_every_text_field_case_references_included()
+    {
+        // Stored before case references were checked (docs: README, "Import folder"), so still in old databases.
+        using (var folder = new ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "H1,E06000017,2019-06-01")
+                   .With("decisions.csv", "case_ref,authority_code,decision_date,outcome", "H2,E06000017,2019-09-01,upheld"))
+            Assert.True(new Importer(Site.Database).Import(folder.Path).Succeeded);
+        using var connection = Site.Database.Connect();
+        connection.Execute("UPDATE decisions SET case_ref = '+RT-CSV-010' WHERE case_ref = 'H2'");
+        connection.Execute("UPDATE received SET case_ref = '=HYPERLINK(1)' WHERE case_ref = 'H1'");
+
+        var decided = CsvReader.Read(System.Text.Encoding.UTF8.GetString(Upheld.Web.Staff.CouncilCases.Csv(connection, "decided", "E06000017", new FinancialYear(2019)))).Skip(1).ToList();
+        var received = CsvReader.Read(System.Text.Encoding.UTF8.GetString(Upheld.Web.Staff.CouncilCases.Csv(connection, "received", "E06000017", new FinancialYear(2019)))).Skip(1).ToList();
+
+        Assert.Contains(decided, r => r.Fields[0] == "'+RT-CSV-010");
+        Assert.DoesNotContain(decided, r => r.Fields[0] == "+RT-CSV-010");
+        Assert.NotEmpty(received);
+        Assert.All(received, r => Assert.Equal("'=HYPERLINK(1)", r.Fields[0]));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ internal static class CouncilCases
             ["case_ref", "authority_code", "recorded_date", "outcome"]),
     };
 
-    /// <summary>The sheet as CSV in the import's own columns, free text defused for spreadsheets as every download is.</summary>
+    /// <summary>The sheet as CSV in the import's own columns, every field defused for spreadsheets by the shared writer.</summary>
     public static byte[] Csv(DbConnection connection, string sheet, string code, FinancialYear year)
     {
         var (sql, columns) = Sheets[sheet];
@@ -30,7 +30,6 @@ internal static class CouncilCases
     {
         _ when value is null or DBNull => null,
         "remedied_by_authority" => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) == 1 ? "true" : "false",
-        "category" or "subcategory" or "summary" => CsvWriter.Text(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -64,6 +64,8 @@ public static class LetterReviewPages
             if (paragraphs.Count > LetterDesk.MostParagraphs) errors.Add("commentary", $"Write at most {LetterDesk.MostParagraphs} paragraphs");
             foreach (var (text, n) in paragraphs.Select((p, i) => (p, i + 1)).Where(p => p.p.Length > LetterDesk.LongestParagraph))
                 errors.Add("commentary", $"Paragraph {n} is longer than {LetterDesk.LongestParagraph:N0} characters");
+            foreach (var (url, n) in paragraphs.SelectMany((p, i) => Upheld.Letters.LetterLinks.LeavingSite(p).Select(url => (url, i + 1))))
+                errors.Add("commentary", $"Paragraph {n} links to '{url}', {Upheld.Letters.LetterLinks.Rule}");
             if (errors.Any)
                 return StaffAnswers.Page<LetterReviewPage>(context, new
                 {

@@ -42,7 +42,7 @@ public static class RecommendationEditPages
             var person = StaffAnswers.Person(context);
             using var connection = database.Connect();
             var before = RecordStore.Recommendation(connection, null, original);
-            var file = CsvWriter.Build(fields, [fields.Select(c => values[c]).ToList()]);
+            var file = CsvWriter.BuildImportFile(fields, [fields.Select(c => values[c]).ToList()]);
             var result = new Importer(database, clock).CorrectRecommendation(original, file, (c, t, _) =>
             {
                 var after = RecordStore.Recommendation(c, t, corrected);

@@ -52,7 +52,7 @@ public static class RecordingPages
             using (var connection = database.Connect())
             {
                 var before = RecordStore.Find(connection, null, chosen, values);
-                var file = CsvWriter.Build(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
+                var file = CsvWriter.BuildImportFile(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
                 var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t, _) =>
                 {
                     var after = RecordStore.Find(c, t, chosen, values);

@@ -95,6 +95,49 @@ public abstract class ImportUploadTests(DatabaseProvider provider) : SiteTestBas
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("<a href=\"#folder\">The file is not a zip file that can be read.</a>", page);
     }
+
+    [SkippableTheory]
+    [InlineData("hello world")] // the 11-byte text file of the report
+    [InlineData("x")]
+    [InlineData("PK\u0003\u0004 not really a zip at all, just its first bytes")]
+    [InlineData("PK\u0005\u0006\0\0\0\0\u0001\0\u0001\0\u00ff\u00ff\u00ff\u000f\0\0\0\0\0\0")] // an end record pointing nowhere
+    public async Task Any_file_that_is_not_a_zip_is_refused_beside_the_field_not_a_server_error(string text)
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Encoding.Latin1.GetBytes(text));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#folder\">The file is not a zip file that can be read.</a>", page);
+    }
+}
+
+/// <summary>A zip that expands past the limit is refused with memory bounded, whatever sizes it declares.</summary>
+public class ZipBombTests
+{
+    [Fact]
+    public void A_zip_that_expands_past_the_limit_is_refused_without_holding_it_in_memory()
+    {
+        // 1 GiB + 1 MiB of zeros deflates to about 1 MB; the limit is 1 GiB.
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = archive.CreateEntry("decisions.csv", CompressionLevel.Fastest).Open())
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 1025; i++) entry.Write(zeros);
+        }
+        zip.Position = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var (files, problem) = Upheld.Web.Staff.ZipFolder.Read(zip);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(files);
+        Assert.Equal("The zip file expands to more than 1024 MB; import it from the command line.", problem);
+        // Streaming through a fixed buffer to disk allocates a few megabytes at most; holding the entry took over 2 GB.
+        Assert.True(allocated < 32L * 1024 * 1024, $"{allocated:N0} bytes allocated");
+    }
 }
 
 public sealed class SqliteImportUploadTests() : ImportUploadTests(DatabaseProvider.Sqlite);

@@ -53,6 +53,36 @@ public abstract class RecordingTests(DatabaseProvider provider) : SiteTestBase(p
     }
 
     [SkippableFact]
+    public async Task A_case_reference_outside_the_pattern_is_refused_beside_the_field()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+        var bad = Decision();
+        bad["case_ref"] = "RT/SLASH/001";
+
+        var response = await session.PostForm("/staff/record/decision", "/staff/record/decision", bad);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#case_ref\">&#x27;RT/SLASH/001&#x27; is not a case reference", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, Stored("SELECT COUNT(*) FROM decisions WHERE case_ref = 'RT/SLASH/001'"));
+    }
+
+    [SkippableFact]
+    public async Task An_amount_that_would_overflow_is_refused_beside_the_field_not_a_server_error()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await session.PostForm("/staff/record/recommendation", "/staff/record/recommendation", new()
+        {
+            ["mode"] = "add", ["case_ref"] = "E06000017-001", ["authority_code"] = "E06000017", ["kind"] = "personal", ["remedy_category"] = "",
+            ["text"] = "pay a great deal", ["amount_gbp"] = "79228162514264337593543950335", ["due_date"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#amount_gbp\">&#x27;79228162514264337593543950335&#x27; is more than the largest amount, 10000000 pounds</a>",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task A_compliance_outcome_for_a_case_of_another_council_is_refused_as_the_import_refuses_it()
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
