@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Upheld.Demo;
 
-/// <summary>Writes the generated cases as an import folder in the open formats of DATA-FORMATS.md.</summary>
+/// <summary>Writes the generated cases as an import folder in the open formats of docs/data-formats.md.</summary>
 public static class DemoFolder
 {
     public static void Write(string folder, IReadOnlyList<DemoCase> cases)

@@ -5,7 +5,7 @@ namespace Upheld;
 /// <summary>A financial year, 1 April to 31 March, written <c>2019-20</c>.</summary>
 public readonly record struct FinancialYear(int StartYear) : IComparable<FinancialYear>
 {
-    /// <summary>The first year Upheld accepts (README, "Import folder"): well before the reference data's 2018-19, for older cases.</summary>
+    /// <summary>The first year Upheld accepts (docs/statistics.md, "Periods"): well before the reference data's 2018-19, for older cases.</summary>
     public static readonly FinancialYear Earliest = new(2000);
 
     /// <summary>The last year Upheld accepts: a generation past the reference data, so 9999-00 or a mistyped 2091-92 is refused.</summary>

@@ -9,7 +9,7 @@ using Upheld.Statistics;
 namespace Upheld.Web.Api;
 
 /// <summary>CSV downloads of the site's tables, at paths beside their pages so a static copy serves them too.</summary>
-/// <remarks>Column sets are versioned in the README ("downloads, version 1"); every download carries the licence header.</remarks>
+/// <remarks>Column sets are versioned in docs/site-and-api.md ("Downloads (CSV, version 1)"); every download carries the licence header.</remarks>
 public static class Downloads
 {
     public static readonly IReadOnlyList<string> DecisionColumns =

@@ -10,7 +10,7 @@ using Upheld.Statistics;
 namespace Upheld.Web.Api;
 
 /// <summary>CSV downloads of the council page's and the year page's tables, row for row as the pages show them.</summary>
-/// <remarks>Column sets are "version 1" in the README; a change of columns takes a new file name, never a silent change.</remarks>
+/// <remarks>Column sets are "version 1" in docs/site-and-api.md; a change of columns takes a new file name, never a silent change.</remarks>
 public static class TableDownloads
 {
     public static readonly IReadOnlyList<string> ReceivedColumns = ["code", "name", "type", "year", "category", "received"];

@@ -11,7 +11,7 @@ using Upheld.Web.Api;
 namespace Upheld.Web.Map;
 
 /// <summary>The map's table as CSV, <c>/maps/{year}/{statistic}/{tier}.csv</c>, beside the map it downloads.</summary>
-/// <remarks>Column sets are versioned in the README ("downloads, version 1"); every download carries the licence header.</remarks>
+/// <remarks>Column sets are versioned in docs/site-and-api.md ("Downloads (CSV, version 1)"); every download carries the licence header.</remarks>
 public static class MapDownload
 {
     public static readonly IReadOnlyList<string> MapColumns =

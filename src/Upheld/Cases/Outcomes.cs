@@ -1,6 +1,6 @@
 namespace Upheld.Cases;
 
-/// <summary>The codes of the closed vocabularies in the import formats (see STATISTICS.md and DATA-FORMATS.md).</summary>
+/// <summary>The codes of the closed vocabularies in the import formats (docs/statistics.md, "Outcomes"; docs/data-formats.md).</summary>
 public static class Outcomes
 {
     public const string Upheld = "upheld";

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Upheld.Import;
 
 /// <summary>
-/// The patterns identifiers must match (README, "Import folder"): each becomes a segment of a page's address and a file
+/// The patterns identifiers must match (docs/data-formats.md, "Import folder"): each becomes a segment of a page's address and a file
 /// name in the static export, so none may hold a slash, start or end with a dot or space, or be long.
 /// </summary>
 public static partial class Identifiers

@@ -5,7 +5,7 @@ namespace Upheld.Import;
 /// <summary>Sums of money in whole pence, read from and written as pounds ("4200", "150.50").</summary>
 public static class Money
 {
-    /// <summary>The largest amount accepted (README, "Import folder"): far above any remedy, far below where pence overflow.</summary>
+    /// <summary>The largest amount accepted (docs/data-formats.md, "Import folder"): far above any remedy, far below where pence overflow.</summary>
     public const long LargestPounds = 10_000_000;
 
     public static bool TryParsePounds(string text, out long pence)

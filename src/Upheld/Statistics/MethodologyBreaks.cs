@@ -3,7 +3,7 @@ namespace Upheld.Statistics;
 /// <summary>A change in how the ombudsman worked or counted, after which figures are not comparable with those before.</summary>
 public sealed record MethodologyBreak(FinancialYear FirstYearAffected, string When, string What);
 
-/// <summary>The breaks every trend marks (STATISTICS.md).</summary>
+/// <summary>The breaks every trend marks (docs/statistics.md, "Methodology breaks").</summary>
 public static class MethodologyBreaks
 {
     public static readonly IReadOnlyList<MethodologyBreak> All =

@@ -5,7 +5,7 @@ using Upheld.Authorities;
 
 namespace Upheld.Statistics;
 
-/// <summary>Writes the engine's results as the array of <c>stats --format json</c> (DATA-FORMATS.md), byte for byte the same on every run.</summary>
+/// <summary>Writes the engine's results as the array of <c>stats --format json</c> (docs/data-formats.md), byte for byte the same on every run.</summary>
 public static class StatisticsJson
 {
     private static JsonWriterOptions Options(bool indented) => new()

@@ -100,7 +100,7 @@ public sealed class DownloadsTests : SiteTestBase
     [Fact]
     public void The_staff_case_sheets_defuse_every_text_field_case_references_included()
     {
-        // Stored before case references were checked (docs: README, "Import folder"), so still in old databases.
+        // Stored before case references were checked (docs/data-formats.md, "Import folder"), so still in old databases.
         using (var folder = new ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "H1,E06000017,2019-06-01")
                    .With("decisions.csv", "case_ref,authority_code,decision_date,outcome", "H2,E06000017,2019-09-01,upheld"))
             Assert.True(new Importer(Site.Database).Import(folder.Path).Succeeded);
