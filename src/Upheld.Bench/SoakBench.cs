@@ -5,6 +5,7 @@ using Dapper;
 using Upheld.Authorities;
 using Upheld.Demo;
 using Upheld.Storage;
+using Upheld.Web.Hosting;
 
 namespace Upheld.Bench;
 

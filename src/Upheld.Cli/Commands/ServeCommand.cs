@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Upheld.Bench;
+using Upheld.Web.Hosting;
 using Upheld.Demo;
 using Upheld.Web;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Upheld.Bench;
+namespace Upheld.Web.Hosting;
 
 /// <summary>With UPHELD_MEMORY_REPORT=SECONDS, <c>upheld serve</c> prints its managed heap every so often on standard
 /// output, for <c>upheld bench soak</c> to show whether memory stays flat under load.</summary>
