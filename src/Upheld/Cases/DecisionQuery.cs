@@ -22,12 +22,12 @@ public static class DecisionQuery
             SELECT case_ref, authority_code, year, category, subcategory, decision_date, outcome, remedied_by_authority, summary
             FROM decisions WHERE case_ref = @caseRef
             """, new { caseRef });
-        if (d is null || !published.Contains(new FinancialYear((int)d.Year))) return null;
+        if (d is null || !published.Contains(d.Year)) return null;
         // seq is the order the remedies were imported in, which is the order the decision lists them.
         var remedies = connection.Query<RemedyRow>(
             "SELECT kind, text, amount_pence FROM recommendations WHERE case_ref = @caseRef AND text <> '' ORDER BY seq", new { caseRef })
             .Select(r => new AgreedRemedy(r.Kind, r.Text, r.AmountPence)).ToList();
-        return new DecisionRecord(d.CaseRef, d.AuthorityCode, new FinancialYear((int)d.Year), d.Category, d.Subcategory,
+        return new DecisionRecord(d.CaseRef, d.AuthorityCode, d.Year, d.Category, d.Subcategory,
             DecisionRow.Date(d.DecisionDate), d.Outcome, d.RemediedByAuthority == 1, d.Summary, remedies);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class DecisionRow
 {
     public string CaseRef { get; set; } = "";
     public string AuthorityCode { get; set; } = "";
-    public long Year { get; set; }
+    public FinancialYear Year { get; set; }
     public string? Category { get; set; }
     public string? Subcategory { get; set; }
     public string DecisionDate { get; set; } = "";

@@ -96,7 +96,7 @@ public static class CountsQuery
                 var upheld = (int)(c.Upheld ?? 0);
                 var investigations = (int)(c.Investigations ?? upheld);
                 var complied = (int)(c.Complied ?? 0);
-                result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+                result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year,
                     Received: (int)(c.Received ?? 0), Decided: (int)(c.Decided ?? investigations), Upheld: upheld,
                     NotUpheld: investigations - upheld, SatisfactoryRemedies: (int)(c.SatisfactoryRemedies ?? 0),
                     Complied: complied, CompliedLate: (int)(c.CompliedLate ?? 0),
@@ -105,7 +105,7 @@ public static class CountsQuery
             }
             var d = decisions.GetValueOrDefault(authority.Code);
             var o = compliance.GetValueOrDefault(authority.Code);
-            result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+            result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year,
                 Received: (int)received.GetValueOrDefault(authority.Code), Decided: (int)(d?.Decided ?? 0),
                 Upheld: (int)(d?.Upheld ?? 0), NotUpheld: (int)(d?.NotUpheld ?? 0), SatisfactoryRemedies: (int)(d?.Remedied ?? 0),
                 Complied: (int)((o?.OnTime ?? 0) + (o?.Late ?? 0)), CompliedLate: (int)(o?.Late ?? 0),
