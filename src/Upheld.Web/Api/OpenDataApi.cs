@@ -59,7 +59,7 @@ public static class OpenDataApi
         var years = data.PublishedYears().Where(p => authority.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
         return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years, more: (writer, s) =>
         {
-            if (data.RevisionOf(code, FinancialYear.Parse(s.Year)) is not { } revision) return;
+            if (data.RevisionOf(code, s.Year) is not { } revision) return;
             writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             writer.WritePropertyName("as_published");
             using var published = JsonDocument.Parse(revision.PublishedJson);

@@ -35,7 +35,7 @@ public static class TableDownloads
             if (data.Authority(code) is not { } council || slug != Slug.For(council.Name)) return Answers.NotFound();
             var years = data.PublishedYears().Where(p => council.ExistsIn(p.Year)).Select(p => data.Year(p.Year)!.Statistics[code]).ToList();
             return years.Count == 0 ? Answers.NotFound() : Csv(TrendColumns, years.Select(s => (IReadOnlyList<string?>)
-                [s.Code, s.Name, s.Type.DisplayName(), s.Year, .. StatisticsFields.Statistics.SelectMany(f => new[] { Number(f.Select(s).Value.Rate), f.Select(s).Value.Text })]));
+                [s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString(), .. StatisticsFields.Statistics.SelectMany(f => new[] { Number(f.Select(s).Value.Rate), f.Select(s).Value.Text })]));
         });
         downloads.MapGet("/years/{year}/types.csv", (string year, SiteData data) =>
         {

@@ -47,7 +47,7 @@ public static class MapDownload
         };
         return
         [
-            s.Code, s.Name, s.Type.DisplayName(), s.Year, chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
+            s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString(), chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
             numerator.ToString(CultureInfo.InvariantCulture), denominator?.ToString(CultureInfo.InvariantCulture),
             figure.Average.Text, Number(figure.Average.Rate), figure.Comparison?.ToWireName(),
             Number(figure.Interval?.Low), Number(figure.Interval?.High),

@@ -11,15 +11,15 @@ public static class InformationPages
 
     public static void MapInformation(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/about", (SiteData data) => Answers.Page<AboutPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
-        app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
-        app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
-        app.MapGet("/api", (SiteData data) => Answers.Page<ApiReferencePage>(new { Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
-        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage>(new { Years = data.PublishedYears().Select(p => p.Year).ToList(), Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt }));
+        app.MapGet("/about", (SiteData data) => Answers.Page<AboutPage, FixedPageModel>(new(data.IsDemonstration, data.LatestYear()?.PublishedAt)));
+        app.MapGet("/accessibility", (SiteData data) => Answers.Page<AccessibilityPage, FixedPageModel>(new(data.IsDemonstration, data.LatestYear()?.PublishedAt)));
+        app.MapGet("/privacy", (SiteData data) => Answers.Page<PrivacyPage, FixedPageModel>(new(data.IsDemonstration, data.LatestYear()?.PublishedAt)));
+        app.MapGet("/api", (SiteData data) => Answers.Page<ApiReferencePage, FixedPageModel>(new(data.IsDemonstration, data.LatestYear()?.PublishedAt)));
+        app.MapGet("/data", (SiteData data) => Answers.Page<DataPage, DataPageModel>(new(data.PublishedYears().Select(p => p.Year).ToList(), data.IsDemonstration, data.LatestYear()?.PublishedAt)));
 
         app.MapGet("/years/{year}", (string year, SiteData data) =>
             FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
-                ? Answers.Page<YearPage>(new { Year = published, Categories = data.Categories(y.Value), Demonstration = data.IsDemonstration })
+                ? Answers.Page<YearPage, YearPageModel>(new(published, data.Categories(y.Value), data.IsDemonstration))
                 : Answers.NotFound());
 
         app.MapGet("/search", (string? q, SiteData data) =>
@@ -32,7 +32,7 @@ public static class InformationPages
                 .OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Select(a => (a.OfficialName, Detail(a), CouncilLinks.Page(a.Code, a.Name)))
                 .ToList();
-            return Answers.Page<SearchPage>(new { Query = query, Results = results, Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt });
+            return Answers.Page<SearchPage, SearchPageModel>(new(query, results, data.IsDemonstration, data.LatestYear()?.PublishedAt));
         });
     }
 }

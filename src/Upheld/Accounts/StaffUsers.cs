@@ -79,15 +79,15 @@ public static class StaffUsers
     private sealed class Row
     {
         public string Email { get; set; } = "";
-        public string Display_Name { get; set; } = "";
+        public string DisplayName { get; set; } = "";
         public string Role { get; set; } = "";
-        public string? Council_Code { get; set; }
-        public string Password_Hash { get; set; } = "";
-        public long Failed_Sign_Ins { get; set; }
-        public string? Locked_Until { get; set; }
-        public string Security_Stamp { get; set; } = "";
+        public string? CouncilCode { get; set; }
+        public string PasswordHash { get; set; } = "";
+        public long FailedSignIns { get; set; }
+        public string? LockedUntil { get; set; }
+        public string SecurityStamp { get; set; } = "";
 
-        public StaffUser ToUser() => new(Email, Display_Name, StaffRoles.Parse(Role) ?? StaffRole.LinkOfficer, Council_Code, Password_Hash,
-            (int)Failed_Sign_Ins, Locked_Until is null ? null : StoredTime.Parse(Locked_Until), Security_Stamp);
+        public StaffUser ToUser() => new(Email, DisplayName, StaffRoles.Parse(Role) ?? StaffRole.LinkOfficer, CouncilCode, PasswordHash,
+            (int)FailedSignIns, LockedUntil is null ? null : StoredTime.Parse(LockedUntil), SecurityStamp);
     }
 }

@@ -8,18 +8,18 @@ namespace Upheld.Authorities;
 public static class AuthorityStore
 {
     private sealed record Row(
-        string Code, string Name, string Official_Name, string Type, string? Region, string? Parent_Code,
-        string? Valid_From, string? Valid_To, string Successor_Codes);
+        string Code, string Name, string OfficialName, string Type, string? Region, string? ParentCode,
+        string? ValidFrom, string? ValidTo, string SuccessorCodes);
 
     public static IReadOnlyList<Authority> All(DbConnection connection, DbTransaction? transaction = null) =>
         connection.Query<Row>(
                 "SELECT code, name, official_name, type, region, parent_code, valid_from, valid_to, successor_codes FROM authorities ORDER BY code",
                 transaction: transaction)
             .Select(r => new Authority(
-                r.Code, r.Name, r.Official_Name,
+                r.Code, r.Name, r.OfficialName,
                 AuthorityTypes.Parse(r.Type) ?? throw new InvalidDataException($"authority {r.Code} has unknown type '{r.Type}'"),
-                r.Region, r.Parent_Code, Date(r.Valid_From), Date(r.Valid_To),
-                r.Successor_Codes.Split(';', StringSplitOptions.RemoveEmptyEntries)))
+                r.Region, r.ParentCode, Date(r.ValidFrom), Date(r.ValidTo),
+                r.SuccessorCodes.Split(';', StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
 
     private static DateOnly? Date(string? text) =>

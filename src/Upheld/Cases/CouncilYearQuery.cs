@@ -16,17 +16,17 @@ public static class CouncilYearQuery
 
     private sealed class ReportRow
     {
-        public string Case_Ref { get; set; } = "";
-        public string Issued_Date { get; set; } = "";
+        public string CaseRef { get; set; } = "";
+        public string IssuedDate { get; set; } = "";
         public string? Title { get; set; }
         public string? Summary { get; set; }
     }
 
     private sealed class ImprovementRow
     {
-        public string Case_Ref { get; set; } = "";
+        public string CaseRef { get; set; } = "";
         public string Text { get; set; } = "";
-        public string Decision_Date { get; set; } = "";
+        public string DecisionDate { get; set; } = "";
     }
 
     public static CouncilYear For(Database database, string code, FinancialYear year)
@@ -53,13 +53,13 @@ public static class CouncilYearQuery
             .ToList();
         var reports = connection.Query<ReportRow>(
             "SELECT case_ref, issued_date, title, summary FROM public_reports WHERE year = @year AND authority_code = @code ORDER BY issued_date, case_ref", p)
-            .Select(r => new PublicReportSummary(r.Case_Ref, Date(r.Issued_Date), r.Title, r.Summary)).ToList();
+            .Select(r => new PublicReportSummary(r.CaseRef, Date(r.IssuedDate), r.Title, r.Summary)).ToList();
         var improvements = connection.Query<ImprovementRow>(
             """
             SELECT r.case_ref, r.text, d.decision_date FROM recommendations r JOIN decisions d ON d.case_ref = r.case_ref
             WHERE d.year = @year AND d.authority_code = @code AND r.kind = @kind AND r.text <> '' ORDER BY d.decision_date, r.case_ref, r.seq
             """, p)
-            .Select(r => new ServiceImprovement(r.Case_Ref, r.Text, Date(r.Decision_Date))).ToList();
+            .Select(r => new ServiceImprovement(r.CaseRef, r.Text, Date(r.DecisionDate))).ToList();
         return new CouncilYear(received, outcomes, upheld, reports, improvements);
     }
 

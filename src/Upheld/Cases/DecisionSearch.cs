@@ -14,17 +14,6 @@ namespace Upheld.Cases;
 /// </remarks>
 public static partial class DecisionSearch
 {
-    private sealed class HitRow
-    {
-        public string Case_Ref { get; set; } = "";
-        public string Authority_Code { get; set; } = "";
-        public string? Category { get; set; }
-        public string? Subcategory { get; set; }
-        public string Decision_Date { get; set; } = "";
-        public string Outcome { get; set; } = "";
-        public string? Summary { get; set; }
-    }
-
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Term();
 
@@ -88,12 +77,12 @@ public static partial class DecisionSearch
             pageFrom = "decisions d INDEXED BY decisions_by_date";
             pageCondition = condition.Replace(FtsMatch, "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)", StringComparison.Ordinal);
         }
-        var hits = total <= p.offset ? [] : connection.Query<HitRow>(
+        var hits = total <= p.offset ? [] : connection.Query<DecisionRow>(
             $"""
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM {pageFrom ?? countFrom}
             WHERE {pageCondition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.PageSize} OFFSET @offset
             """, p)
-            .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
+            .Select(h => h.ToHit())
             .ToList();
         return new DecisionResults((int)total, page, hits, capped, ignored);
     }
@@ -111,12 +100,12 @@ public static partial class DecisionSearch
         var capped = refs.Count > DecisionResults.CountLimit;
         var total = Math.Min(refs.Count, DecisionResults.CountLimit);
         var wanted = refs.Skip(offset).Take(Math.Max(0, Math.Min(DecisionResults.PageSize, total - offset))).ToArray();
-        var hits = wanted.Length == 0 ? [] : connection.Query<HitRow>(
+        var hits = wanted.Length == 0 ? [] : connection.Query<DecisionRow>(
             """
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
             WHERE d.case_ref = ANY(@wanted) ORDER BY d.decision_date DESC, d.case_ref
             """, new { wanted })
-            .Select(h => new DecisionHit(h.Case_Ref, h.Authority_Code, h.Category, h.Subcategory, Date(h.Decision_Date), h.Outcome, h.Summary))
+            .Select(h => h.ToHit())
             .ToList();
         return new DecisionResults(total, page, hits, capped, ignored);
     }
@@ -142,6 +131,4 @@ public static partial class DecisionSearch
         const string fromIndex = "decisions_fts CROSS JOIN decisions d ON d.rowid = decisions_fts.rowid";
         return (fromIndex, fromIndex);
     }
-
-    internal static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,19 @@ public sealed record Edition
     public required string Id { get; init; }
 
     /// <summary>The data years this edition writes letters for, written like "2019-20".</summary>
-    public required IReadOnlyList<string> DataYears { get; init; }
+    public required IReadOnlyList<string> DataYears
+    {
+        get;
+        init
+        {
+            field = value;
+            Years = value.Select(text => FinancialYear.TryParse(text, out var year)
+                ? year.Value : throw new InvalidDataException($"data year '{text}' is not a financial year such as 2019-20")).ToList();
+        }
+    }
+
+    /// <summary>The <see cref="DataYears"/>, parsed once as the edition is read.</summary>
+    [JsonIgnore] public IReadOnlyList<FinancialYear> Years { get; private init; } = [];
 
     /// <summary>True for an edition written to show the mechanism: every page says it is not the ombudsman's text.</summary>
     public bool Illustrative { get; init; }
@@ -46,7 +58,7 @@ public sealed record Edition
     /// <summary>A hash of the edition file and its signature image: a letter changes when its edition does.</summary>
     [JsonIgnore] public string Hash { get; init; } = "";
 
-    public bool Serves(FinancialYear year) => DataYears.Contains(year.ToString());
+    public bool Serves(FinancialYear year) => Years.Contains(year);
 }
 
 /// <summary>A run of fixed paragraphs under an optional heading, or the slot where authority-specific paragraphs go.</summary>

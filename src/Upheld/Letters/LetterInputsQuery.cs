@@ -12,11 +12,11 @@ namespace Upheld.Letters;
 public static class LetterInputsQuery
 {
     private sealed record ContactRow(string Code, string? Honorific, string? Surname, string Role);
-    private sealed record ReportRow(string Case_Ref, string Authority_Code, string Issued_Date, string? Title, string? Summary);
-    private sealed record RemedyRow(string Case_Ref, string Text);
-    private sealed record ComplianceRow(string Case_Ref, string Outcome);
-    private sealed record TextRow(string Authority_Code, string Text);
-    private sealed record SwitchRow(string Authority_Code, string Paragraph);
+    private sealed record ReportRow(string CaseRef, string AuthorityCode, string IssuedDate, string? Title, string? Summary);
+    private sealed record RemedyRow(string CaseRef, string Text);
+    private sealed record ComplianceRow(string CaseRef, string Outcome);
+    private sealed record TextRow(string AuthorityCode, string Text);
+    private sealed record SwitchRow(string AuthorityCode, string Paragraph);
 
     /// <summary>True when the store holds any decision, compliance outcome or published total for the year.</summary>
     public static bool HasData(DbConnection connection, FinancialYear year) =>
@@ -35,20 +35,20 @@ public static class LetterInputsQuery
             "SELECT case_ref, authority_code, issued_date, title, summary FROM public_reports WHERE year = @year", p).ToList();
         var remedies = connection.Query<RemedyRow>(
             "SELECT r.case_ref, r.text FROM recommendations r JOIN public_reports p ON p.case_ref = r.case_ref WHERE p.year = @year ORDER BY r.seq", p)
-            .ToLookup(r => r.Case_Ref, r => r.Text);
+            .ToLookup(r => r.CaseRef, r => r.Text);
         var compliance = connection.Query<ComplianceRow>(
             "SELECT c.case_ref, c.outcome FROM compliance c JOIN public_reports p ON p.case_ref = c.case_ref WHERE p.year = @year", p)
-            .ToLookup(c => c.Case_Ref, c => c.Outcome);
+            .ToLookup(c => c.CaseRef, c => c.Outcome);
         var commentary = connection.Query<TextRow>(
-            "SELECT authority_code, text FROM commentary WHERE year = @year ORDER BY authority_code, position", p).ToLookup(c => c.Authority_Code, c => c.Text);
+            "SELECT authority_code, text FROM commentary WHERE year = @year ORDER BY authority_code, position", p).ToLookup(c => c.AuthorityCode, c => c.Text);
         var switches = connection.Query<SwitchRow>("SELECT authority_code, paragraph FROM letter_switches WHERE year = @year", p)
-            .ToLookup(s => s.Authority_Code, s => s.Paragraph);
+            .ToLookup(s => s.AuthorityCode, s => s.Paragraph);
         // Synthetic figures (the demonstration dataset's generated councils) make a letter carry a demonstration marking.
         var sources = Provenance.ForYear(connection, year);
-        var byAuthority = reports.ToLookup(r => r.Authority_Code, r => new PublicReport(
-            r.Case_Ref, DateOnly.ParseExact(r.Issued_Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, r.Summary,
-            remedies[r.Case_Ref].ToList(),
-            compliance[r.Case_Ref].Any() && compliance[r.Case_Ref].All(o => o == Outcomes.CompliedOnTime)));
+        var byAuthority = reports.ToLookup(r => r.AuthorityCode, r => new PublicReport(
+            r.CaseRef, DateOnly.ParseExact(r.IssuedDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, r.Summary,
+            remedies[r.CaseRef].ToList(),
+            compliance[r.CaseRef].Any() && compliance[r.CaseRef].All(o => o == Outcomes.CompliedOnTime)));
 
         return AuthorityStore.All(connection).Where(a => a.ExistsIn(year)).Select(a => new LetterInputs(
             a, year, contacts.GetValueOrDefault(a.Code), statistics[a.Code], byAuthority[a.Code].ToList(),

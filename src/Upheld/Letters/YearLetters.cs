@@ -44,5 +44,5 @@ public static class YearLetters
     }
 
     private static string Served(EditionCatalog editions) =>
-        string.Join(", ", editions.All.SelectMany(e => e.DataYears).Distinct().Order(StringComparer.Ordinal));
+        string.Join(", ", editions.All.SelectMany(e => e.Years).Distinct().Order());
 }

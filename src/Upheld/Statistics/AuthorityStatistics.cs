@@ -20,7 +20,7 @@ public sealed record AuthorityStatistics(
     public string Code => Counts.Code;
     public string Name => Counts.Name;
     public AuthorityType Type => Counts.Type;
-    public string Year => Counts.Year;
+    public FinancialYear Year => Counts.Year;
 }
 
 /// <summary>One statistic for one authority: its figure, its 95% interval, the average for similar authorities and the comparison.</summary>

@@ -11,7 +11,7 @@ public sealed record AuthorityYearCounts(
     string Code,
     string Name,
     AuthorityType Type,
-    string Year,
+    FinancialYear Year,
     int Received,
     int Decided,
     int Upheld,

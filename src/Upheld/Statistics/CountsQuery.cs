@@ -18,19 +18,19 @@ public static class CountsQuery
     // (PostgreSQL int and bigint, SQLite's untyped aggregates) instead of demanding an exact constructor match.
     private sealed class DecisionRow
     {
-        public string Authority_Code { get; set; } = "";
+        public string AuthorityCode { get; set; } = "";
         public long Decided { get; set; }
         public long Upheld { get; set; }
-        public long Not_Upheld { get; set; }
+        public long NotUpheld { get; set; }
         public long Remedied { get; set; }
     }
 
     private sealed class ComplianceRow
     {
-        public string Authority_Code { get; set; } = "";
-        public long On_Time { get; set; }
+        public string AuthorityCode { get; set; } = "";
+        public long OnTime { get; set; }
         public long Late { get; set; }
-        public long Not_Complied { get; set; }
+        public long NotComplied { get; set; }
     }
 
     private sealed class CountsRow
@@ -38,10 +38,10 @@ public static class CountsQuery
         public string Code { get; set; } = "";
         public long? Investigations { get; set; }
         public long? Upheld { get; set; }
-        public long? Satisfactory_Remedies { get; set; }
-        public long? Compliance_Outcomes { get; set; }
+        public long? SatisfactoryRemedies { get; set; }
+        public long? ComplianceOutcomes { get; set; }
         public long? Complied { get; set; }
-        public long? Complied_Late { get; set; }
+        public long? CompliedLate { get; set; }
         public long? Decided { get; set; }
         public long? Received { get; set; }
     }
@@ -69,7 +69,7 @@ public static class CountsQuery
                    SUM(CASE WHEN outcome = @notUpheld THEN 1 ELSE 0 END) AS not_upheld,
                    SUM(remedied_by_authority) AS remedied
             FROM decisions WHERE year = @year GROUP BY authority_code
-            """, parameters).ToDictionary(r => r.Authority_Code);
+            """, parameters).ToDictionary(r => r.AuthorityCode);
         var compliance = connection.Query<ComplianceRow>(
             """
             SELECT authority_code,
@@ -77,7 +77,7 @@ public static class CountsQuery
                    SUM(CASE WHEN outcome = @late THEN 1 ELSE 0 END) AS late,
                    SUM(CASE WHEN outcome = @notComplied THEN 1 ELSE 0 END) AS not_complied
             FROM compliance WHERE year = @year GROUP BY authority_code
-            """, parameters).ToDictionary(r => r.Authority_Code);
+            """, parameters).ToDictionary(r => r.AuthorityCode);
         var received = connection.Query<CodeCount>(
             "SELECT authority_code AS code, COUNT(*) AS count FROM received WHERE year = @year GROUP BY authority_code", parameters)
             .ToDictionary(r => r.Code, r => r.Count);
@@ -96,20 +96,20 @@ public static class CountsQuery
                 var upheld = (int)(c.Upheld ?? 0);
                 var investigations = (int)(c.Investigations ?? upheld);
                 var complied = (int)(c.Complied ?? 0);
-                result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+                result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year,
                     Received: (int)(c.Received ?? 0), Decided: (int)(c.Decided ?? investigations), Upheld: upheld,
-                    NotUpheld: investigations - upheld, SatisfactoryRemedies: (int)(c.Satisfactory_Remedies ?? 0),
-                    Complied: complied, CompliedLate: (int)(c.Complied_Late ?? 0),
-                    NotComplied: (int)(c.Compliance_Outcomes ?? complied) - complied, Population: population));
+                    NotUpheld: investigations - upheld, SatisfactoryRemedies: (int)(c.SatisfactoryRemedies ?? 0),
+                    Complied: complied, CompliedLate: (int)(c.CompliedLate ?? 0),
+                    NotComplied: (int)(c.ComplianceOutcomes ?? complied) - complied, Population: population));
                 continue;
             }
             var d = decisions.GetValueOrDefault(authority.Code);
             var o = compliance.GetValueOrDefault(authority.Code);
-            result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year.ToString(),
+            result.Add(new AuthorityYearCounts(authority.Code, authority.Name, authority.Type, year,
                 Received: (int)received.GetValueOrDefault(authority.Code), Decided: (int)(d?.Decided ?? 0),
-                Upheld: (int)(d?.Upheld ?? 0), NotUpheld: (int)(d?.Not_Upheld ?? 0), SatisfactoryRemedies: (int)(d?.Remedied ?? 0),
-                Complied: (int)((o?.On_Time ?? 0) + (o?.Late ?? 0)), CompliedLate: (int)(o?.Late ?? 0),
-                NotComplied: (int)(o?.Not_Complied ?? 0), Population: population));
+                Upheld: (int)(d?.Upheld ?? 0), NotUpheld: (int)(d?.NotUpheld ?? 0), SatisfactoryRemedies: (int)(d?.Remedied ?? 0),
+                Complied: (int)((o?.OnTime ?? 0) + (o?.Late ?? 0)), CompliedLate: (int)(o?.Late ?? 0),
+                NotComplied: (int)(o?.NotComplied ?? 0), Population: population));
         }
         return result;
     }

@@ -40,7 +40,7 @@ public static class StatisticsCsv
 
     private static List<string?> Row(AuthorityStatistics s)
     {
-        var row = new List<string?> { s.Code, s.Name, s.Type.DisplayName(), s.Year };
+        var row = new List<string?> { s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString() };
         row.AddRange(StatisticsFields.Counts.Select(c => c.Value(s.Counts)?.ToString(CultureInfo.InvariantCulture)));
         foreach (var f in StatisticsFields.Statistics) row.AddRange([Number(f.Select(s).Value.Rate), f.Select(s).Value.Text]);
         row.Add(s.AverageMethod.ToWireName());

@@ -56,7 +56,7 @@ public static class StatisticsJson
         w.WriteString("code", s.Code);
         w.WriteString("name", s.Name);
         w.WriteString("type", s.Type.DisplayName());
-        w.WriteString("year", s.Year);
+        w.WriteString("year", s.Year.ToString());
         foreach (var (name, value) in StatisticsFields.Counts) WriteNumber(w, name, value(s.Counts));
         foreach (var f in StatisticsFields.Statistics) WriteFigure(w, f, f.Select(s).Value);
 

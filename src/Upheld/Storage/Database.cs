@@ -22,8 +22,13 @@ public sealed class Database
     public const string DefaultFile = "upheld.db";
 
     // Once for the whole program, before any query can run (every connection comes from here): a snake_case column
-    // fills the PascalCase member of the same words, so row types say DisplayName for display_name.
-    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+    // fills the PascalCase member of the same words, so row types say DisplayName for display_name, and a year column
+    // (the start year, an integer) fills a FinancialYear member.
+    static Database()
+    {
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        Dapper.SqlMapper.AddTypeHandler(new FinancialYearColumn());
+    }
 
     private Database(DatabaseProvider provider, string connectionString, string description)
     {

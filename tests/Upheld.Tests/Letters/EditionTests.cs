@@ -31,6 +31,20 @@ public sealed class EditionTests : IDisposable
     }
 
     [Fact]
+    public void An_edition_with_a_data_year_that_is_not_a_financial_year_is_refused_by_name()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Upheld", "Letters", "Editions");
+        var json = File.ReadAllText(Path.Combine(shipped, "2020.json")).Replace("\"2019-20\"", "\"2020/21\"");
+        File.WriteAllText(Path.Combine(_folder, "2021.json"), json);
+        File.Copy(Path.Combine(shipped, "signature-placeholder.svg"), Path.Combine(_folder, "signature-placeholder.svg"));
+
+        var error = Assert.Throws<InvalidDataException>(() => EditionCatalog.Load(_folder));
+
+        Assert.Contains("2021.json", error.Message);
+        Assert.Contains("'2020/21' is not a financial year", error.Message);
+    }
+
+    [Fact]
     public async Task The_illustrative_edition_is_marked_and_prints_the_later_lines()
     {
         using var scenario = new LetterScenario();

@@ -20,6 +20,6 @@ internal static class Counts
         string? name = null,
         AuthorityType? type = null,
         string year = Year) =>
-        new(code, name ?? "Council " + code, type ?? AuthorityTypes.FromCode(code)!.Value, year,
+        new(code, name ?? "Council " + code, type ?? AuthorityTypes.FromCode(code)!.Value, FinancialYear.Parse(year),
             Received: 0, Decided: upheld + notUpheld, upheld, notUpheld, remedies, complied, late, notComplied, population);
 }

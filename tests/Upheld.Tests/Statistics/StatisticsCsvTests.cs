@@ -37,7 +37,7 @@ public class StatisticsCsvTests
     [Fact]
     public void Writes_a_row_with_quoting_invariant_numbers_and_empty_nulls()
     {
-        AuthorityYearCounts counts = new("E07000001", "Bath, \"Test\"", Upheld.Authorities.AuthorityType.District, "2019-20",
+        AuthorityYearCounts counts = new("E07000001", "Bath, \"Test\"", Upheld.Authorities.AuthorityType.District, new FinancialYear(2019),
             Received: 5, Decided: 4, Upheld: 1, NotUpheld: 1, SatisfactoryRemedies: 1,
             Complied: 2, CompliedLate: 1, NotComplied: 0, Population: 100_000);
         var lines = Csv(StatisticsEngine.Compute([counts, Counts.Of("E07000002")])).Split("\r\n");
