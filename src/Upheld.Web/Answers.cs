@@ -13,8 +13,9 @@ public interface IPageOf<TModel> : Microsoft.AspNetCore.Components.IComponent
 /// <summary>Shorthands for answering with a page, a permanent redirect or the not-found page.</summary>
 internal static class Answers
 {
-    public static RazorComponentResult Page<TComponent>(object parameters) where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        new RazorComponentResult<TComponent>(parameters);
+    /// <summary>A page that takes nothing, such as the home page before anything is published.</summary>
+    public static RazorComponentResult Page<TComponent>() where TComponent : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TComponent>();
 
     /// <summary>The page <typeparamref name="TComponent"/> rendered from its record model.</summary>
     public static RazorComponentResult Page<TComponent, TModel>(TModel model) where TComponent : IPageOf<TModel> =>

@@ -68,15 +68,6 @@ public static class ComparePages
             return new CompareRow(p, CouncilLinks.Page(p.Code, p.Name, page.Year.Year),
                 perHead ? figure + " per 100,000" : figure, perHead ? denominator + " residents" : denominator);
         }).ToList();
-        return Answers.Page<ComparePage>(new
-        {
-            page.Type,
-            page.Year,
-            page.Statistic,
-            page.Adjustment,
-            Chart = new FunnelChart(funnel),
-            Rows = rows,
-            Demonstration = data.IsDemonstration,
-        });
+        return Answers.Page<ComparePage, ComparePageModel>(new(page.Type, page.Year, page.Statistic, page.Adjustment, new FunnelChart(funnel), rows, data.IsDemonstration));
     }
 }

@@ -68,11 +68,9 @@ public static class CouncilPages
         var letters = years.Select(y => y.y).Where(y => siteLetters.Approved(council.Code, y) is not null).ToList();
         var revisedLetters = letters.Where(y => siteLetters.IsRevisedSincePublication(council.Code, y)).ToList();
         var related = Related(data, council, year);
-        return Answers.Page<CouncilPage>(new
-        {
-            Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
-            Related = related, Letters = letters, RevisedLetters = revisedLetters, Revision = data.RevisionOf(council.Code, year), Source = data.SourceOf(council.Code, year), Demonstration = data.IsDemonstration,
-        });
+        return Answers.Page<CouncilPage, CouncilPageModel>(new(
+            council, published, years, tiles, data.CouncilYear(council.Code, year), trend, related, letters, revisedLetters,
+            data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration));
     }
 
     /// <summary>The councils a page links to: its districts or its county, and its successors once abolished.</summary>

@@ -16,14 +16,12 @@ public static class DecisionsPages
             var published = data.PublishedYears().Select(p => p.Year).ToList();
             if (DecisionQuery.Find(database, caseRef, published) is not { } decision) return Answers.NotFound();
             var council = data.Authority(decision.AuthorityCode);
-            return Answers.Page<DecisionPage>(new
-            {
-                Decision = decision,
-                CouncilName = council?.OfficialName ?? decision.AuthorityCode,
-                CouncilHref = council is null || !council.ExistsIn(decision.Year) ? null : CouncilLinks.Page(council.Code, council.Name, decision.Year),
-                Demonstration = data.IsDemonstration,
-                DataAsAt = data.LatestYear()?.PublishedAt,
-            });
+            return Answers.Page<DecisionPage, DecisionPageModel>(new(
+                decision,
+                council?.OfficialName ?? decision.AuthorityCode,
+                council is null || !council.ExistsIn(decision.Year) ? null : CouncilLinks.Page(council.Code, council.Name, decision.Year),
+                data.IsDemonstration,
+                data.LatestYear()?.PublishedAt));
         });
 
         app.MapGet("/decisions", (HttpRequest request, SiteData data, Upheld.Storage.Database database) =>
@@ -50,12 +48,9 @@ public static class DecisionsPages
             if (results is not null && page > results.Pages) return Answers.NotFound();
             var councils = data.Authorities.Where(a => published.Any(a.ExistsIn)).OrderBy(a => a.Name, StringComparer.Ordinal)
                 .Select(a => (a.Code, a.Name)).ToList();
-            return Answers.Page<DecisionSearchPage>(new
-            {
-                Filter = filter, Results = results, Problems = problems, Councils = councils,
-                CouncilNames = data.Authorities.ToDictionary(a => a.Code, a => a.Name),
-                Demonstration = data.IsDemonstration, DataAsAt = data.LatestYear()?.PublishedAt,
-            });
+            return Answers.Page<DecisionSearchPage, DecisionSearchPageModel>(new(
+                filter, results, problems, councils, data.Authorities.ToDictionary(a => a.Code, a => a.Name),
+                data.IsDemonstration, data.LatestYear()?.PublishedAt));
         });
     }
 }

@@ -22,7 +22,7 @@ public static class MapPages
                 return Resolve(data, year, statistic, tier) is null ? Answers.NotFound() : Answers.MovedTo($"/maps/{year}/{statistic}/{tier}");
             }
             var latest = data.LatestYear();
-            return latest is null ? Answers.Page<NothingPublishedPage>(new { }) : Render(data, latest, MapStatistic.All[0], MapTier.Lower);
+            return latest is null ? Answers.Page<NothingPublishedPage>() : Render(data, latest, MapStatistic.All[0], MapTier.Lower);
         });
 
         app.MapGet("/maps/{year}/{statistic}/{tier}", (string year, string statistic, string tier, SiteData data) =>
@@ -46,15 +46,6 @@ public static class MapPages
             var figure = statistic.Of(statistics);
             return (new MapCell(hex.Code, statistics.Name, CouncilLinks.Page(statistics.Code, statistics.Name, year.Year), figure.Value.Text, figure.Comparison), hex);
         }).ToList();
-        return Answers.Page<MapPage>(new
-        {
-            Year = year,
-            Years = data.PublishedYears(),
-            Statistic = statistic,
-            Tier = tier,
-            Geometry = new HexGeometry(layout),
-            Cells = cells,
-            Demonstration = data.IsDemonstration,
-        });
+        return Answers.Page<MapPage, MapPageModel>(new(year, data.PublishedYears(), statistic, tier, new HexGeometry(layout), cells, data.IsDemonstration));
     }
 }

@@ -8,6 +8,12 @@ namespace Upheld.Web.Staff;
 /// <summary>What every staff page needs: who is signed in (null on the sign-in page) and the token its forms must carry.</summary>
 public sealed record StaffView(StaffIdentity? Person, string FormField, string FormToken);
 
+/// <summary>A staff page rendered from one record model and what every staff page needs.</summary>
+public interface IStaffPageOf<TModel> : IPageOf<TModel>
+{
+    StaffView View { get; set; }
+}
+
 /// <summary>Renders staff pages with the person and a fresh anti-forgery token, and the staff area's short answers.</summary>
 internal static class StaffAnswers
 {
@@ -28,8 +34,17 @@ internal static class StaffAnswers
         return new RazorComponentResult<TComponent>(values) { StatusCode = status };
     }
 
+    /// <summary>The staff page <typeparamref name="TComponent"/> rendered from its record model, plus <c>View</c>.</summary>
+    public static RazorComponentResult Page<TComponent, TModel>(HttpContext context, TModel model, int status = StatusCodes.Status200OK)
+        where TComponent : IStaffPageOf<TModel> =>
+        new RazorComponentResult<TComponent>(new Dictionary<string, object?>
+        {
+            [nameof(IStaffPageOf<TModel>.Model)] = model,
+            [nameof(IStaffPageOf<TModel>.View)] = View(context),
+        }) { StatusCode = status };
+
     public static RazorComponentResult Message(HttpContext context, int status, string title, string text) =>
-        Page<MessagePage>(context, new { Title = title, Text = text }, status);
+        Page<MessagePage, MessagePageModel>(context, new(title, text), status);
 
     public static RazorComponentResult NotFound(HttpContext context) =>
         Message(context, StatusCodes.Status404NotFound, "Page not found", "There is nothing at this address in the staff area, or it is not yours to see.");

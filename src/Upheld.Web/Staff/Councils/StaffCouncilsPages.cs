@@ -20,12 +20,12 @@ public static class StaffCouncilsPages
             var person = StaffAnswers.Person(context);
             if (!person.IsStaff) return StaffAnswers.SeeOther($"/staff/councils/{person.CouncilCode}");
             if (!string.IsNullOrWhiteSpace(code)) return StaffAnswers.SeeOther($"/staff/councils/{Uri.EscapeDataString(code.Trim().ToUpperInvariant())}");
-            return StaffAnswers.Page<CouncilsPage>(context, new { Councils = data.Authorities });
+            return StaffAnswers.Page<CouncilsPage, CouncilsPageModel>(context, new(data.Authorities));
         });
 
         staff.MapGet("/councils/{code}", (HttpContext context, string code, SiteData data) =>
             Council(context, code, data) is { } council
-                ? StaffAnswers.Page<CouncilYearsPage>(context, new { Council = council, Years = YearsSince2018(data.Now).Where(council.ExistsIn).OrderDescending().ToList() })
+                ? StaffAnswers.Page<CouncilYearsPage, CouncilYearsPageModel>(context, new(council, YearsSince2018(data.Now).Where(council.ExistsIn).OrderDescending().ToList()))
                 : StaffAnswers.NotFound(context));
 
         staff.MapGet("/councils/{code}/{year}", (HttpContext context, string code, string year, Database database, SiteData data) =>
@@ -35,7 +35,7 @@ public static class StaffCouncilsPages
             Upheld.Letters.ComposedLetter? letter;
             using (var connection = database.Connect()) letter = LetterDesk.Letter(connection, code, y.Value);
             var unpublished = UnpublishedViews.Note(context, y.Value, "council: statistics and letter state", code);
-            return StaffAnswers.Page<CouncilYearPage>(context, new { Council = council, Year = y.Value, Statistics = statistics, Letter = letter, Unpublished = unpublished });
+            return StaffAnswers.Page<CouncilYearPage, CouncilYearPageModel>(context, new(council, y.Value, statistics, letter, unpublished));
         });
 
         staff.MapGet("/councils/{code}/{year}/letter.html", async (HttpContext context, string code, string year, Database database, SiteData data) =>

@@ -16,13 +16,13 @@ public static class LogsPages
         staff.MapGet("/audit", (HttpContext context, Database database) =>
         {
             using var connection = database.Connect();
-            return StaffAnswers.Page<AuditPage>(context, new { Entries = AuditLog.Latest(connection, Shown) });
+            return StaffAnswers.Page<AuditPage, AuditPageModel>(context, new(AuditLog.Latest(connection, Shown)));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 
         staff.MapGet("/access-log", (HttpContext context, Database database) =>
         {
             using var connection = database.Connect();
-            return StaffAnswers.Page<AccessLogPage>(context, new { Entries = AccessLog.Latest(connection, Shown) });
+            return StaffAnswers.Page<AccessLogPage, AccessLogPageModel>(context, new(AccessLog.Latest(connection, Shown)));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
     }
 }

@@ -20,6 +20,6 @@ public static class QualityPages
             else if (FinancialYear.TryParse(year, out var y) && years.Contains(y.Value)) chosen = y.Value;
             else return StaffAnswers.NotFound(context);
             UnpublishedViews.Note(context, chosen, "data-quality report", null);
-            return StaffAnswers.Page<QualityPage>(context, new { Years = years, Year = chosen, Report = DataQuality.Report(database, chosen, LetterDesk.Editions) });
+            return StaffAnswers.Page<QualityPage, QualityPageModel>(context, new(years, chosen, DataQuality.Report(database, chosen, LetterDesk.Editions)));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 }

@@ -16,7 +16,7 @@ public static class SignInPages
     public static void MapSignIn(this RouteGroupBuilder staff)
     {
         staff.MapGet("/sign-in", (HttpContext context, string? returnUrl) =>
-            StaffAnswers.Page<SignInPage>(context, new { ReturnUrl = LocalOnly(returnUrl) })).AllowAnonymous();
+            StaffAnswers.Page<SignInPage, SignInPageModel>(context, new(null, LocalOnly(returnUrl), FormErrors.None))).AllowAnonymous();
 
         staff.MapPost("/sign-in", async (HttpContext context, string? returnUrl, Database database, TimeProvider clock) =>
         {
@@ -50,7 +50,7 @@ public static class SignInPages
                     return StaffAnswers.SeeOther(LocalOnly(returnUrl) ?? (user.Role == StaffRole.LinkOfficer ? $"/staff/councils/{user.CouncilCode}" : "/staff"));
                 }
             }
-            return StaffAnswers.Page<SignInPage>(context, new { Email = email, ReturnUrl = LocalOnly(returnUrl), Errors = errors }, StatusCodes.Status400BadRequest);
+            return StaffAnswers.Page<SignInPage, SignInPageModel>(context, new(email, LocalOnly(returnUrl), errors), StatusCodes.Status400BadRequest);
         }).AllowAnonymous();
 
         staff.MapPost("/sign-out", async (HttpContext context, Database database) =>

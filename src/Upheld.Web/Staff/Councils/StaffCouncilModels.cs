@@ -1,0 +1,15 @@
+using Upheld.Authorities;
+using Upheld.Letters;
+using Upheld.Statistics;
+
+namespace Upheld.Web.Staff;
+
+/// <summary>Every council in the register, for staff to choose from.</summary>
+public sealed record CouncilsPageModel(IReadOnlyList<Authority> Councils);
+
+/// <summary>A council and the years it existed in, newest first.</summary>
+public sealed record CouncilYearsPageModel(Authority Council, IReadOnlyList<FinancialYear> Years);
+
+/// <summary>A council's year: its statistics (null when it has none that year), its letter (null before one is composed),
+/// and whether the year is still unpublished.</summary>
+public sealed record CouncilYearPageModel(Authority Council, FinancialYear Year, AuthorityStatistics? Statistics, ComposedLetter? Letter, bool Unpublished);
