@@ -39,7 +39,7 @@ internal static class SearchBench
                 }
                 var database = Database.FromOption(db);
                 database.Migrate(); // a dataset left by an older build may lack newer tables
-                Publication.Set(database, year, DateTimeOffset.UtcNow.AddDays(-1));
+                Upheld.Publishing.SetPublication.Run(database, year, DateTimeOffset.UtcNow.AddDays(-1), Upheld.Accounts.Actor.CommandLine(Environment.UserName), TimeProvider.System);
                 Run(database, councils, [year], parse.GetValue(queries));
                 return 0;
             }

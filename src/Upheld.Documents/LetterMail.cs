@@ -24,9 +24,6 @@ public sealed record MailSettings(string Host, int Port, string From, int Attemp
     public string Server => $"{Host}:{Port}";
 }
 
-/// <summary>A letter that could not be sent after every attempt, and why.</summary>
-public sealed record MailFailure(string AuthorityCode, string AuthorityName, int Attempts, string Error);
-
 /// <summary>What a run did: letters sent, already sent before, not approved (or changed since approval), and failed.</summary>
 public sealed record MailSummary(IReadOnlyList<string> Sent, IReadOnlyList<string> AlreadySent, IReadOnlyList<string> NotApproved, IReadOnlyList<MailFailure> Failed);
 
@@ -70,7 +67,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
                     serverFailuresInARow = error is null ? 0 : serverFailuresInARow + 1;
                     lastServerError = error ?? lastServerError;
                 }
-                LetterSends.Record(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
+                RecordLetterSends.Letter(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
                     error is null ? clock.GetUtcNow() : null, attempts, error, clock.GetUtcNow()));
                 if (error is null) sent.Add(letter.AuthorityCode);
                 else failed.Add(new MailFailure(letter.AuthorityCode, letter.AuthorityName, attempts, error));

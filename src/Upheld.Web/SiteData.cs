@@ -1,5 +1,6 @@
 using Upheld.Authorities;
 using Upheld.Statistics;
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Web;

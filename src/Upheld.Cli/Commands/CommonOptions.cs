@@ -33,7 +33,7 @@ internal static class CommonOptions
     });
 
     /// <summary>Who the audit log names for a change made from the command line: the operating-system user, as <c>cli:root</c>.</summary>
-    public static string Actor => Upheld.Accounts.Audits.CommandLine(Environment.UserName);
+    public static Upheld.Accounts.Actor Actor => Upheld.Accounts.Actor.CommandLine(Environment.UserName);
 
     public static int Fail(string message)
     {

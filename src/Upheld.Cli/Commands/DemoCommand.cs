@@ -19,14 +19,12 @@ internal static class DemoCommand
                 return 0;
             }
             var database = CommonOptions.OpenDatabase(parse);
-            var result = DemoDataset.Load(database);
+            var result = DemoDataset.Load(database, CommonOptions.Actor);
             if (!result.Succeeded)
             {
                 foreach (var line in result.Problems.Lines()) Console.Error.WriteLine(line);
                 return CommonOptions.Fail("demo: the demonstration dataset could not be imported; nothing was changed.");
             }
-            using (var connection = database.Connect())
-                Upheld.Accounts.Audits.Import(connection, null, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, "demonstration dataset (letters approved, years published)", false, result.Files);
             foreach (var file in result.Files) Console.WriteLine($"{file.File}: {file.Rows:N0} rows: {file.Added:N0} added, {file.Unchanged:N0} unchanged");
             foreach (var year in DemoYears.All) Console.WriteLine($"{year.Year} published at {year.PublishedAt:yyyy-MM-dd HH:mm zzz}.");
             Console.WriteLine($"Demonstration data loaded into {database.Description}: every figure is synthetic except the five councils of the 2020 letters in 2019-20.");

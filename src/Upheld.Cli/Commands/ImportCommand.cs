@@ -17,10 +17,7 @@ internal static class ImportCommand
             var database = CommonOptions.OpenDatabase(parse);
             var path = parse.GetValue(folder)!;
             var replacing = parse.GetValue(replace);
-            // One audit entry for the whole import, in its transaction: the folder, and per file the rows added, unchanged and replaced.
-            BeforeCommit audit = (connection, transaction, files) =>
-                Upheld.Accounts.Audits.Import(connection, transaction, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, $"folder {Path.GetFullPath(path)}", replacing, files);
-            var result = Run(new Importer(database), path, replacing, audit);
+            var result = Run(database, path, replacing);
             if (!result.Succeeded)
             {
                 foreach (var line in result.Problems.Lines()) Console.Error.WriteLine(line);
@@ -36,14 +33,14 @@ internal static class ImportCommand
         return command;
     }
 
-    private static ImportResult Run(Importer importer, string folder, bool replace, BeforeCommit audit)
+    private static ImportResult Run(Upheld.Storage.Database database, string folder, bool replace)
     {
-        if (Console.IsErrorRedirected) return importer.Import(folder, replace, beforeCommit: audit);
+        if (Console.IsErrorRedirected) return ImportData.Folder(database, folder, replace, CommonOptions.Actor, TimeProvider.System);
         ImportResult? result = null;
         CommonOptions.Messages.Status().Start("Importing", context =>
         {
-            result = importer.Import(folder, replace, new SynchronousProgress<ImportProgress>(p => context.Status(
-                $"Importing {p.File} ({p.FileNumber} of {p.TotalFiles}): {p.Rows:N0} rows read")), audit);
+            result = ImportData.Folder(database, folder, replace, CommonOptions.Actor, TimeProvider.System, new SynchronousProgress<ImportProgress>(p => context.Status(
+                $"Importing {p.File} ({p.FileNumber} of {p.TotalFiles}): {p.Rows:N0} rows read")));
         });
         return result!;
     }

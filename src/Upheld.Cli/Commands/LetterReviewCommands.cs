@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Upheld.Accounts;
 using Upheld.Letters;
-using Upheld.Publishing;
 
 namespace Upheld.Cli.Commands;
 
@@ -18,12 +16,10 @@ internal static class LetterReviewCommands
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
-            using var connection = CommonOptions.OpenDatabase(parse).Connect();
+            var database = CommonOptions.OpenDatabase(parse);
             try
             {
-                if (LetterReview.Switch(connection, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on)))
-                    Audits.ParagraphSwitched(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on));
-                PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
+                SwitchLetterParagraph.Run(database, parse.GetValue(authority)!, y, parse.GetValue(paragraph)!, parse.GetValue(on), CommonOptions.Actor, TimeProvider.System);
             }
             catch (ArgumentException e)
             {
@@ -48,11 +44,13 @@ internal static class LetterReviewCommands
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
-            using var connection = CommonOptions.OpenDatabase(parse).Connect();
+            var database = CommonOptions.OpenDatabase(parse);
+            var editions = EditionCatalog.Load(parse.GetValue(LettersCommand.Editions));
             ComposedLetter letter;
             try
             {
-                letter = YearLetters.Compose(connection, y, EditionCatalog.Load(parse.GetValue(LettersCommand.Editions)), parse.GetValue(authority)).Single();
+                using var connection = database.Connect();
+                letter = YearLetters.Compose(connection, y, editions, parse.GetValue(authority)).Single();
             }
             catch (LetterRequestException e)
             {
@@ -64,11 +62,10 @@ internal static class LetterReviewCommands
                 Show(letter, y);
                 return CommonOptions.Fail($"letters approve: Nothing was approved. Read the letter above, then run again with --hash {letter.ContentHash} to approve exactly this text.");
             }
-            var now = TimeProvider.System.GetUtcNow();
-            if (!LetterReview.ApproveAsSeen(connection, letter, y, seen, now, parse.GetValue(by)))
-                return CommonOptions.Fail($"letters approve: {LetterReview.ChangedSinceOpened} (--hash {seen.Trim()} names other words than the letter's now, {letter.ContentHash}); nothing was approved. Run letters approve without --hash to read it again.");
-            Audits.LetterApproved(connection, now, CommonOptions.Actor, letter.Letter.AuthorityCode, y, letter.Approval, letter.ContentHash);
-            PublishedSnapshots.DataChanged(connection, y, TimeProvider.System.GetUtcNow());
+            var approval = ApproveLetter.Run(database, letter.Letter.AuthorityCode, y, seen, parse.GetValue(by), editions, CommonOptions.Actor, TimeProvider.System);
+            if (!approval.Approved)
+                return CommonOptions.Fail($"letters approve: {LetterReview.ChangedSinceOpened} (--hash {seen.Trim()} names other words than the letter's now, {approval.Letter.ContentHash}); nothing was approved. Run letters approve without --hash to read it again.");
+            letter = approval.Letter;
             Console.WriteLine($"Approved the {y} letter of {parse.GetValue(authority)} ({letter.ContentHash})");
             return 0;
         });

@@ -50,8 +50,7 @@ internal static class LetterSendCommand
             {
                 return CommonOptions.Fail($"letters send: {e.Message}");
             }
-            using (var connection = database.Connect())
-                LetterMailAudit.Record(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, y, settings, summary);
+            LetterMailAudit.Record(database, TimeProvider.System, CommonOptions.Actor, y, settings, summary);
             Console.WriteLine($"{y}: {summary.Sent.Count:N0} sent, {summary.AlreadySent.Count:N0} already sent, " +
                 $"{summary.NotApproved.Count:N0} skipped (not approved or changed since approval), {summary.Failed.Count:N0} failed");
             foreach (var f in summary.Failed)

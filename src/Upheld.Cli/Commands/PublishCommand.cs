@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Upheld.Storage;
+using Upheld.Publishing;
 
 namespace Upheld.Cli.Commands;
 
@@ -29,20 +29,15 @@ internal static class PublishCommand
             }
             else if (parse.GetValue(now)) when = TimeProvider.System.GetUtcNow();
             var database = CommonOptions.OpenDatabase(parse);
-            using (var connection = database.Connect())
-            {
-                DateTimeOffset? before = Publication.Schedule(connection).TryGetValue(financialYear, out var was) ? was : null;
-                Publication.Set(database, financialYear, when);
-                Upheld.Accounts.Audits.PublicationTime(connection, TimeProvider.System.GetUtcNow(), CommonOptions.Actor, financialYear, before, when);
-            }
+            SetPublication.Run(database, financialYear, when, CommonOptions.Actor, TimeProvider.System);
             Console.WriteLine(when is { } t
                 ? $"{financialYear} is public from {t.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC."
                 : $"{financialYear} is unpublished.");
             if (when is not null)
             {
                 using var connection = database.Connect();
-                var figures = Publishing.PublishedFigures.ForYear(connection, financialYear);
-                var letters = Publishing.PublishedFigures.Letters(connection, financialYear).Count;
+                var figures = PublishedFigures.ForYear(connection, financialYear);
+                var letters = PublishedFigures.Letters(connection, financialYear).Count;
                 if (figures.Count > 0)
                     Console.WriteLine($"Kept as published (taken {figures.Values.Max(f => f.TakenAt):yyyy-MM-dd HH:mm:ss} UTC): {figures.Count:N0} councils' figures and {letters:N0} approved {(letters == 1 ? "letter" : "letters")}.");
             }

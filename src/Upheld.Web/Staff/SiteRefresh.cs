@@ -1,23 +1,19 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Upheld.Publishing;
-using Upheld.Storage;
 
 namespace Upheld.Web.Staff;
 
 /// <summary>Makes a change made in the staff area show on the public site at the next request, not after the brief caches expire.</summary>
 /// <remarks>
 /// Every public answer is kept in the output cache under <see cref="Tag"/>; the figures and letters behind them in SiteData and SiteLetters.
-/// A change to one year's letters also goes to the published snapshot: before publication the snapshot is retaken, after it the change
-/// is a revision. Changes made through the importer reach the snapshot from the importer itself.
+/// The published snapshot is not kept here: each engine use case keeps it in the change's own transaction.
 /// </remarks>
-public sealed class SiteRefresh(SiteData data, Letters.SiteLetters letters, IOutputCacheStore pages, Database database, TimeProvider clock)
+public sealed class SiteRefresh(SiteData data, Letters.SiteLetters letters, IOutputCacheStore pages)
 {
     public const string Tag = "site";
 
-    /// <summary>Called after every change recorded from the staff area; <paramref name="lettersOf"/> names the year whose letters changed.</summary>
-    public async Task AfterChangeAsync(FinancialYear? lettersOf = null)
+    /// <summary>Called after every change recorded from the staff area.</summary>
+    public async Task AfterChangeAsync()
     {
-        if (lettersOf is { } year) PublishedSnapshots.DataChanged(database, year, clock.GetUtcNow());
         data.Forget();
         letters.Forget();
         await pages.EvictByTagAsync(Tag, default);

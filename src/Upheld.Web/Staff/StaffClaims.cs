@@ -18,6 +18,9 @@ public sealed record StaffIdentity(string Email, string Name, StaffRole Role, st
     /// <summary>How the logs name a person: display name and e-mail.</summary>
     public string Label => $"{Name} <{Email}>";
 
+    /// <summary>The person as the engine's use cases take them, named in the audit log by <see cref="Label"/>.</summary>
+    public Actor Actor => new(Label);
+
     public static ClaimsPrincipal Principal(StaffUser user)
     {
         var claims = new List<Claim>

@@ -6,9 +6,6 @@ using Upheld.Storage;
 
 namespace Upheld.Import;
 
-/// <summary>A caller's own writing inside an import's transaction, once every row is good: it sees what each file did.</summary>
-public delegate void BeforeCommit(DbConnection connection, DbTransaction transaction, IReadOnlyList<FileSummary> files);
-
 /// <summary>How far an import has got, for a progress display.</summary>
 public readonly record struct ImportProgress(string File, int Rows, int TotalFiles, int FileNumber);
 
@@ -16,8 +13,10 @@ public readonly record struct ImportProgress(string File, int Rows, int TotalFil
 /// <remarks>
 /// Files are read in dependency order (councils before the cases that name them, decisions before the
 /// compliance outcomes that refer to them) inside one transaction, which is rolled back if any row is bad.
-/// After a successful import that added or replaced any row, every year with a publication time is told its data changed
-/// (<see cref="Publishing.PublishedSnapshots"/>): its snapshot is retaken before publication, a revision recorded after.
+/// An import that added or replaced any row tells every year with a publication time that its data changed
+/// (<see cref="Publishing.PublishedSnapshots"/>), in the same transaction: its snapshot is retaken before publication, a
+/// revision recorded after. Front ends import through <see cref="ImportData"/>, which also writes the audit entry;
+/// the methods here, without one, are for tests.
 /// </remarks>
 public sealed class Importer(Database database, TimeProvider? clock = null)
 {
@@ -28,60 +27,57 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         "recommendations.csv", "compliance.csv", "public_reports.csv", "commentary.csv",
     ];
 
-    /// <param name="beforeCommit">Runs inside the transaction when every row is good, with what each file did, so a caller's own record (an audit entry) commits with the data or not at all.</param>
-    public ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null, BeforeCommit? beforeCommit = null)
+    internal ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null) =>
+        ImportData.FolderAs(database, folder, replace, actor: null, clock ?? TimeProvider.System, progress);
+
+    internal ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace) =>
+        ImportData.FilesAs(database, files, replace, "", actor: null, clock ?? TimeProvider.System);
+
+    internal ImportResult CorrectRecommendation(RecommendationKey original, byte[] recommendationsCsv) =>
+        Upheld.Import.CorrectRecommendation.Write(database, original, recommendationsCsv, actor: null, clock ?? TimeProvider.System, corrected: null);
+
+    /// <summary>The files present in <paramref name="folder"/>, in reading order; problems and nothing when there are none.</summary>
+    internal static List<(string File, Func<byte[]> Read)> InFolder(string folder, ImportProblems problems)
     {
-        var problems = new ImportProblems();
         if (!Directory.Exists(folder))
         {
             problems.AddForFolder($"{folder}: no such folder");
-            return new ImportResult([], problems);
+            return [];
         }
         var present = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
         if (present.Count == 0)
-        {
             problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
-            return new ImportResult([], problems);
-        }
-        return Run(present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList(), replace, progress, problems, beforeCommit);
+        return present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList();
     }
 
-    /// <summary>Imports files held in memory (an uploaded zip, or one row from a staff form): the same checks and the same single transaction.</summary>
-    /// <param name="files">File name (one of <see cref="Files"/>) to its bytes.</param>
-    /// <param name="beforeCommit">Runs inside the transaction when every row is good, so a caller's own record (an audit entry) commits with the data or not at all.</param>
-    public ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace, BeforeCommit? beforeCommit = null)
+    /// <summary>Files held in memory (an uploaded zip, or one row from a staff form), in reading order; problems and nothing for an unknown name.</summary>
+    internal static List<(string File, Func<byte[]> Read)> InMemory(IReadOnlyDictionary<string, byte[]> files, ImportProblems problems)
     {
-        var problems = new ImportProblems();
         foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder($"{unknown} is not an import file (expected one or more of {string.Join(", ", Files)})");
         if (files.Count == 0) problems.AddForFolder($"none of the import files is there (expected one or more of {string.Join(", ", Files)})");
-        if (problems.Any) return new ImportResult([], problems);
-        var present = Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();
-        return Run(present, replace, null, problems, beforeCommit);
+        if (problems.Any) return [];
+        return Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();
     }
 
-    /// <summary>Corrects one stored recommendation in place, its wording (part of its key) included, keeping its place in a letter's list.</summary>
-    /// <remarks>
-    /// The recommendation is taken out and <paramref name="recommendationsCsv"/> (one row) put in by the import itself, in one transaction,
-    /// so the row is checked exactly as an import checks it. Words that another recommendation of the same case and kind already has are refused.
-    /// </remarks>
-    public ImportResult CorrectRecommendation(RecommendationKey original, byte[] recommendationsCsv, BeforeCommit? beforeCommit = null) =>
-        Run([("recommendations.csv", () => recommendationsCsv)], replace: false, null, new ImportProblems(), beforeCommit,
-            new RecommendationCorrection(original, recommendationsCsv));
-
-    private ImportResult Run(List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress, ImportProblems problems,
-        BeforeCommit? beforeCommit, RecommendationCorrection? correction = null)
+    /// <summary>Opens the change an import runs in: the store migrated, and on SQLite a page cache large enough for a big import.</summary>
+    internal static Change Begin(Database database, Accounts.Actor? actor, TimeProvider clock)
     {
         database.Migrate();
-        using var connection = database.Connect();
-        if (database.Provider == DatabaseProvider.Sqlite)
+        return Change.Begin(database, actor, clock, connection =>
         {
             // A large page cache keeps the indexes of a million-row import in memory instead of re-reading pages from disk.
-            connection.Execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
-        }
-        using var transaction = connection.BeginTransaction();
-        var run = new ImportRun(connection, transaction, replace, problems);
-        foreach (var authority in AuthorityStore.All(connection, transaction)) run.Authorities[authority.Code] = authority;
-        foreach (var key in connection.Query("SELECT code, year FROM counts", transaction: transaction))
+            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+        });
+    }
+
+    /// <summary>Reads <paramref name="present"/> into the change's transaction; the caller commits only when <paramref name="problems"/> is empty.</summary>
+    /// <remarks>When every row is good and any was added or replaced, the snapshot rule has run for every scheduled year.</remarks>
+    internal static ImportResult Run(Change change, List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress,
+        ImportProblems problems, RecommendationCorrection? correction = null)
+    {
+        var run = new ImportRun(change.Connection, change.Transaction, replace, problems);
+        foreach (var authority in AuthorityStore.All(change.Connection, change.Transaction)) run.Authorities[authority.Code] = authority;
+        foreach (var key in change.Connection.Query("SELECT code, year FROM counts", transaction: change.Transaction))
             run.CountedYears.Add(((string)key.code, Convert.ToInt32(key.year)));
 
         correction?.Before(run);
@@ -103,11 +99,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
         }
         if (!problems.Any) correction?.After(run);
-        if (!problems.Any) beforeCommit?.Invoke(connection, transaction, summaries);
-        if (problems.Any) transaction.Rollback();
-        else transaction.Commit();
-        if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0))
-            Publishing.PublishedSnapshots.DataChangedInScheduledYears(database, (clock ?? TimeProvider.System).GetUtcNow());
+        if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
         return new ImportResult(summaries, problems);
     }
 }

@@ -13,19 +13,21 @@ public sealed class LetterRequestException(string message) : Exception(message);
 public static class YearLetters
 {
     public static IReadOnlyList<ComposedLetter> Compose(
-        DbConnection connection, FinancialYear year, EditionCatalog editions, string? code = null, AverageMethod method = AverageMethod.Pooled) =>
-        Compose(connection, year, editions, code is null ? [] : [code], method);
+        DbConnection connection, FinancialYear year, EditionCatalog editions, string? code = null, AverageMethod method = AverageMethod.Pooled,
+        DbTransaction? transaction = null) =>
+        Compose(connection, year, editions, code is null ? [] : [code], method, transaction);
 
     /// <summary>The letters of the named councils (every council of the year when none is named), in the order of the year's councils.</summary>
     /// <remarks>Averages are always those of every council of the year, however few letters are asked for.</remarks>
     public static IReadOnlyList<ComposedLetter> Compose(
-        DbConnection connection, FinancialYear year, EditionCatalog editions, IReadOnlyCollection<string> codes, AverageMethod method = AverageMethod.Pooled)
+        DbConnection connection, FinancialYear year, EditionCatalog editions, IReadOnlyCollection<string> codes, AverageMethod method = AverageMethod.Pooled,
+        DbTransaction? transaction = null)
     {
         var edition = editions.For(year)
             ?? throw new LetterRequestException($"no letter edition serves {year}: editions serve {Served(editions)}");
-        if (!LetterInputsQuery.HasData(connection, year))
+        if (!LetterInputsQuery.HasData(connection, year, transaction))
             throw new LetterRequestException($"there is no data for {year}: import its decisions, compliance outcomes or counts first");
-        var inputs = LetterInputsQuery.ForYear(connection, year, method);
+        var inputs = LetterInputsQuery.ForYear(connection, year, method, transaction);
         if (codes.Count > 0)
         {
             var existing = inputs.Select(i => i.Authority.Code).ToHashSet(StringComparer.Ordinal);
@@ -34,7 +36,7 @@ public static class YearLetters
             var wanted = codes.ToHashSet(StringComparer.Ordinal);
             inputs = inputs.Where(i => wanted.Contains(i.Authority.Code)).ToList();
         }
-        var approvals = LetterReview.Approvals(connection, year);
+        var approvals = LetterReview.Approvals(connection, year, transaction);
         return inputs.Select(i =>
         {
             var letter = LetterComposer.Compose(edition, i);

@@ -44,7 +44,7 @@ public static class PublishedFigures
     private sealed record LetterRow(string Authority_Code, string Content_Hash, string Letter_Json, string? Html, string Taken_At);
 
     /// <summary>Every authority's published record of the year, by code; empty when the year has no snapshot.</summary>
-    public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year) =>
+    public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
         connection.Query<Row>(
                 """
                 SELECT p.authority_code, p.statistics_json, p.taken_at, r.revised_at, r.statistics_json AS revised_json
@@ -52,7 +52,7 @@ public static class PublishedFigures
                 LEFT JOIN statistics_revisions r ON r.year = p.year AND r.authority_code = p.authority_code
                     AND r.revised_at = (SELECT MAX(revised_at) FROM statistics_revisions x WHERE x.year = p.year AND x.authority_code = p.authority_code)
                 WHERE p.year = @year
-                """, new { year = year.StartYear })
+                """, new { year = year.StartYear }, transaction)
             .ToDictionary(r => r.Authority_Code, r => new PublishedRecord(r.Statistics_Json, PublishedSnapshots.Parse(r.Taken_At),
                 r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json), StringComparer.Ordinal);
 
@@ -63,8 +63,8 @@ public static class PublishedFigures
             .ToDictionary(r => r.Authority_Code, r => new PublishedLetter(r.Authority_Code, r.Content_Hash,
                 JsonSerializer.Deserialize<Letter>(r.Letter_Json, PublishedSnapshots.LetterJson)!, r.Html, PublishedSnapshots.Parse(r.Taken_At)), StringComparer.Ordinal);
 
-    internal static HashSet<string> LetterCodes(DbConnection connection, FinancialYear year) =>
-        connection.Query<string>("SELECT authority_code FROM published_letters WHERE year = @year", new { year = year.StartYear }).ToHashSet(StringComparer.Ordinal);
+    internal static HashSet<string> LetterCodes(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
+        connection.Query<string>("SELECT authority_code FROM published_letters WHERE year = @year", new { year = year.StartYear }, transaction).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Keeps the HTML a published letter was first served as, so later changes to the template leave it as published.</summary>
     public static void KeepHtml(DbConnection connection, FinancialYear year, string code, string contentHash, string html) =>

@@ -19,10 +19,12 @@ namespace Upheld.Publishing;
 /// first time is added as first published then. Setting a public year's publication to another past time keeps the
 /// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one and forgets the old
 /// revisions: a re-publication is a new publication. Authorities added after publication have no published figures.
-/// Callers must call <see cref="DataChanged(Database, FinancialYear, DateTimeOffset)"/> after every change (the importer
-/// and the letter commands do); a change made without it still shows as a revision on the site, without its date.
+/// The rule is kept by the use cases, not by their callers: each change (<c>ImportData</c>, <c>ApproveLetter</c>,
+/// <c>SetPublication</c>…) calls <see cref="DataChanged(DbConnection, DbTransaction, FinancialYear, DateTimeOffset)"/> through
+/// <see cref="Change"/> inside its own transaction, so the snapshot commits with the change or not at all. That is why this
+/// type is internal: no front end can change data and forget the snapshot.
 /// </remarks>
-public static class PublishedSnapshots
+internal static class PublishedSnapshots
 {
     /// <summary>How a composed letter is kept: fields included, so the statistics tiles' counts survive the round trip.</summary>
     public static readonly JsonSerializerOptions LetterJson = new() { IncludeFields = true };
@@ -30,12 +32,11 @@ public static class PublishedSnapshots
     private static readonly Lazy<EditionCatalog> Editions = new(() => EditionCatalog.Load());
 
     /// <summary>Replaces the year's snapshot with the data as it stands now and forgets its revisions.</summary>
-    public static void Take(DbConnection connection, FinancialYear year, DateTimeOffset now)
+    public static void Take(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
-        var records = CurrentRecords(connection, year);
-        var letters = ApprovedLetters(connection, year);
+        var records = CurrentRecords(connection, year, transaction);
+        var letters = ApprovedLetters(connection, year, transaction);
         var p = new { year = year.StartYear };
-        using var transaction = connection.BeginTransaction();
         connection.Execute("DELETE FROM published_statistics WHERE year = @year", p, transaction);
         connection.Execute("DELETE FROM published_letters WHERE year = @year", p, transaction);
         connection.Execute("DELETE FROM statistics_revisions WHERE year = @year", p, transaction);
@@ -43,53 +44,37 @@ public static class PublishedSnapshots
             "INSERT INTO published_statistics (year, authority_code, statistics_json, taken_at) VALUES (@year, @code, @json, @at)",
             records.Select(r => new { year = year.StartYear, code = r.Key, json = r.Value, at = Stamp(now) }), transaction);
         InsertLetters(connection, transaction, year, letters, now);
-        transaction.Commit();
     }
 
     /// <summary>True when the year has a snapshot.</summary>
-    public static bool Exists(DbConnection connection, FinancialYear year) =>
-        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM published_statistics WHERE year = @year", new { year = year.StartYear }) > 0;
+    public static bool Exists(DbConnection connection, DbTransaction? transaction, FinancialYear year) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM published_statistics WHERE year = @year", new { year = year.StartYear }, transaction) > 0;
 
-    /// <summary>The hook after any change to a year's data: retakes the snapshot before publication, records revisions after.</summary>
-    /// <remarks>Call on a connection with no open transaction, after the change is committed. A year with no publication time is left alone.</remarks>
-    public static void DataChanged(DbConnection connection, FinancialYear year, DateTimeOffset now)
+    /// <summary>The hook after any change to a year's data, in the change's transaction: retakes the snapshot before publication, records revisions after.</summary>
+    /// <remarks>A year with no publication time is left alone.</remarks>
+    public static void DataChanged(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
-        if (!Publication.Schedule(connection).TryGetValue(year, out var at)) return;
-        if (at > now || !Exists(connection, year)) Take(connection, year, now);
-        else Revise(connection, year, now);
+        if (!Publication.Schedule(connection, transaction).TryGetValue(year, out var at)) return;
+        if (at > now || !Exists(connection, transaction, year)) Take(connection, transaction, year, now);
+        else Revise(connection, transaction, year, now);
     }
 
-    public static void DataChanged(Database database, FinancialYear year, DateTimeOffset now)
+    private static void Revise(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
-        using var connection = database.Connect();
-        DataChanged(connection, year, now);
-    }
-
-    /// <summary><see cref="DataChanged(DbConnection, FinancialYear, DateTimeOffset)"/> for every year with a publication time.</summary>
-    public static void DataChangedInScheduledYears(Database database, DateTimeOffset now)
-    {
-        using var connection = database.Connect();
-        foreach (var year in Publication.Schedule(connection).Keys) DataChanged(connection, year, now);
-    }
-
-    private static void Revise(DbConnection connection, FinancialYear year, DateTimeOffset now)
-    {
-        var current = CurrentRecords(connection, year);
-        var published = PublishedFigures.ForYear(connection, year);
-        var publishedLetters = PublishedFigures.LetterCodes(connection, year);
-        var newLetters = ApprovedLetters(connection, year).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
+        var current = CurrentRecords(connection, year, transaction);
+        var published = PublishedFigures.ForYear(connection, year, transaction);
+        var publishedLetters = PublishedFigures.LetterCodes(connection, year, transaction);
+        var newLetters = ApprovedLetters(connection, year, transaction).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
         // A revision is recorded whenever the figures differ from the last ones known, even when they go back to the published ones.
         var revisions = current
             .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.StatisticsJson))
             .Select(c => new { year = year.StartYear, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
-        using var transaction = connection.BeginTransaction();
         connection.Execute(
             """
             INSERT INTO statistics_revisions (year, authority_code, revised_at, statistics_json) VALUES (@year, @code, @at, @json)
             ON CONFLICT (year, authority_code, revised_at) DO UPDATE SET statistics_json = excluded.statistics_json
             """, revisions, transaction);
         InsertLetters(connection, transaction, year, newLetters, now);
-        transaction.Commit();
     }
 
     private static void InsertLetters(DbConnection connection, DbTransaction transaction, FinancialYear year, IEnumerable<ComposedLetter> letters, DateTimeOffset now) =>
@@ -102,13 +87,13 @@ public static class PublishedSnapshots
             }), transaction);
 
     /// <summary>Every authority's statistics record of the year as it stands, by code.</summary>
-    public static IReadOnlyDictionary<string, string> CurrentRecords(DbConnection connection, FinancialYear year) =>
-        StatisticsEngine.Compute(CountsQuery.ForYear(connection, year)).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> CurrentRecords(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
+        StatisticsEngine.Compute(CountsQuery.ForYear(connection, year, transaction)).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal);
 
-    private static IReadOnlyList<ComposedLetter> ApprovedLetters(DbConnection connection, FinancialYear year)
+    private static IReadOnlyList<ComposedLetter> ApprovedLetters(DbConnection connection, FinancialYear year, DbTransaction transaction)
     {
-        if (Editions.Value.For(year) is null || !LetterInputsQuery.HasData(connection, year)) return [];
-        return YearLetters.Compose(connection, year, Editions.Value).Where(l => l.Approval == ApprovalState.Approved).ToList();
+        if (Editions.Value.For(year) is null || !LetterInputsQuery.HasData(connection, year, transaction)) return [];
+        return YearLetters.Compose(connection, year, Editions.Value, [], transaction: transaction).Where(l => l.Approval == ApprovalState.Approved).ToList();
     }
 
     internal static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

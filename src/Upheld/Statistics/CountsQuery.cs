@@ -58,7 +58,7 @@ public static class CountsQuery
         return ForYear(connection, year);
     }
 
-    public static IReadOnlyList<AuthorityYearCounts> ForYear(DbConnection connection, FinancialYear year)
+    public static IReadOnlyList<AuthorityYearCounts> ForYear(DbConnection connection, FinancialYear year, DbTransaction? transaction = null)
     {
         var parameters = new { year = year.StartYear, upheld = Outcomes.Upheld, notUpheld = Outcomes.NotUpheld,
             late = Outcomes.CompliedLate, onTime = Outcomes.CompliedOnTime, notComplied = Outcomes.NotComplied };
@@ -69,7 +69,7 @@ public static class CountsQuery
                    SUM(CASE WHEN outcome = @notUpheld THEN 1 ELSE 0 END) AS not_upheld,
                    SUM(remedied_by_authority) AS remedied
             FROM decisions WHERE year = @year GROUP BY authority_code
-            """, parameters).ToDictionary(r => r.AuthorityCode);
+            """, parameters, transaction).ToDictionary(r => r.AuthorityCode);
         var compliance = connection.Query<ComplianceRow>(
             """
             SELECT authority_code,
@@ -77,18 +77,18 @@ public static class CountsQuery
                    SUM(CASE WHEN outcome = @late THEN 1 ELSE 0 END) AS late,
                    SUM(CASE WHEN outcome = @notComplied THEN 1 ELSE 0 END) AS not_complied
             FROM compliance WHERE year = @year GROUP BY authority_code
-            """, parameters).ToDictionary(r => r.AuthorityCode);
+            """, parameters, transaction).ToDictionary(r => r.AuthorityCode);
         var received = connection.Query<CodeCount>(
-            "SELECT authority_code AS code, COUNT(*) AS count FROM received WHERE year = @year GROUP BY authority_code", parameters)
+            "SELECT authority_code AS code, COUNT(*) AS count FROM received WHERE year = @year GROUP BY authority_code", parameters, transaction)
             .ToDictionary(r => r.Code, r => r.Count);
         var counted = connection.Query<CountsRow>(
             "SELECT code, investigations, upheld, satisfactory_remedies, compliance_outcomes, complied, complied_late, decided, received FROM counts WHERE year = @year",
-            parameters).ToDictionary(r => r.Code);
+            parameters, transaction).ToDictionary(r => r.Code);
         var populations = connection.Query<CodeCount>(
-            "SELECT code, population AS count FROM populations WHERE year = @year", parameters).ToDictionary(r => r.Code, r => r.Count);
+            "SELECT code, population AS count FROM populations WHERE year = @year", parameters, transaction).ToDictionary(r => r.Code, r => r.Count);
 
         var result = new List<AuthorityYearCounts>();
-        foreach (var authority in AuthorityStore.All(connection).Where(a => a.ExistsIn(year)))
+        foreach (var authority in AuthorityStore.All(connection, transaction).Where(a => a.ExistsIn(year)))
         {
             long? population = populations.TryGetValue(authority.Code, out var p) ? p : null;
             if (counted.TryGetValue(authority.Code, out var c))

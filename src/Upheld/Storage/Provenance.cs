@@ -44,9 +44,9 @@ public static class Provenance
             rows.Select(r => new { r.Code, Year = r.Year.StartYear, Source = WireName(r.Source), r.Note }), transaction);
 
     /// <summary>The source of every marked authority of <paramref name="year"/>; authorities without a mark are absent.</summary>
-    public static IReadOnlyDictionary<string, DataSource> ForYear(DbConnection connection, FinancialYear year) =>
+    public static IReadOnlyDictionary<string, DataSource> ForYear(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
         connection.Query<(string Code, string Source)>(
-                "SELECT authority_code, source FROM data_sources WHERE year = @year ORDER BY authority_code", new { year = year.StartYear })
+                "SELECT authority_code, source FROM data_sources WHERE year = @year ORDER BY authority_code", new { year = year.StartYear }, transaction)
             .ToDictionary(r => r.Code, r => Parse(r.Source), StringComparer.Ordinal);
 
     public static DataSource? Of(DbConnection connection, string code, FinancialYear year) =>

@@ -94,7 +94,7 @@ public sealed class CommandLineAuditTests : IDisposable
         using (var connection = _store.Database.Connect())
         using (var transaction = connection.BeginTransaction())
         {
-            Upheld.Web.Staff.LetterDesk.SetCommentary(connection, transaction, "E10000034", new FinancialYear(2019), ["Words nobody approving has read."]);
+            Upheld.Letters.WriteCommentary.Write(connection, transaction, "E10000034", new FinancialYear(2019), ["Words nobody approving has read."]);
             transaction.Commit();
         }
         var stale = CliRun.Of("letters", "approve", "--year", "2019-20", "--authority", "E10000034", "--hash", hash, "--db", Db);

@@ -1,4 +1,5 @@
 using Dapper;
+using Upheld.Publishing;
 using Upheld.Demo;
 using Upheld.Storage;
 

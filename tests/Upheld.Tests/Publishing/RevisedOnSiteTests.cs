@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Upheld.Publishing;
 using Upheld.Import;
 using Upheld.Letters;
 using Upheld.Storage;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Upheld.Publishing;
 using Upheld.Accounts;
 using Upheld.Import;
 using Upheld.Web.Staff;

@@ -1,3 +1,4 @@
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Tests.Storage;

@@ -32,7 +32,7 @@ public sealed class CachingTests
         await using var site = new SiteHost();
         var before = (await site.Client.GetAsync("/maps/2019-20/uphold/lower")).Headers.ETag;
 
-        Upheld.Storage.Publication.Set(site.Database, new FinancialYear(2018), SiteHost.PublishedAt);
+        Upheld.Publishing.Publication.Set(site.Database, new FinancialYear(2018), SiteHost.PublishedAt);
         site.Clock.Now += TimeSpan.FromMinutes(1);
         var after = (await site.Client.GetAsync("/maps/2019-20/uphold/lower")).Headers.ETag;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Tests.Web;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Upheld.Publishing;
 using Upheld.Import;
 using Upheld.Storage;
 using Upheld.Tests.Import;

@@ -179,7 +179,7 @@ public sealed class AbolishedCouncilTests
     public async Task A_successor_with_a_published_year_is_linked()
     {
         await using var site = new SiteHost();
-        Upheld.Storage.Publication.Set(site.Database, new FinancialYear(2021), SiteHost.PublishedAt);
+        Upheld.Publishing.Publication.Set(site.Database, new FinancialYear(2021), SiteHost.PublishedAt);
         site.Clock.Now += TimeSpan.FromMinutes(1);
 
         var body = await site.Client.GetStringAsync("/councils/E07000156/wellingborough/2019-20");

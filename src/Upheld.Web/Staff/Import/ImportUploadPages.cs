@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Upheld.Accounts;
 using Upheld.Import;
 using Upheld.Storage;
 using Upheld.Web.Hosting;
@@ -29,9 +28,7 @@ public static class ImportUploadPages
             if (files is null)
                 return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", problem!) }, StatusCodes.Status400BadRequest);
             var replace = form["replace"] == "true";
-            var person = StaffAnswers.Person(context);
-            var result = new Importer(database, clock).Import(files, replace, (connection, transaction, summaries) =>
-                Audits.Import(connection, transaction, clock.GetUtcNow(), person.Label, $"upload {Path.GetFileName(upload.FileName)}", replace, summaries));
+            var result = ImportData.Files(database, files, replace, $"upload {Path.GetFileName(upload.FileName)}", StaffAnswers.Person(context).Actor, clock);
             if (result.Succeeded) await refresh.AfterChangeAsync();
             return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout().ForImportUpload();

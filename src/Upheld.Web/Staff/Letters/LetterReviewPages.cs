@@ -1,13 +1,15 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Upheld.Accounts;
 using Upheld.Letters;
 using Upheld.Storage;
 using Upheld.Documents;
 
 namespace Upheld.Web.Staff;
+
+/// <summary>What the review page shows: the letter, its switches and commentary, and whether it was just saved or has errors.</summary>
+public sealed record LetterReviewModel(ComposedLetter Letter, FinancialYear Year, IReadOnlyList<(string Key, bool On)> Switches, string Commentary,
+    bool Saved, FormErrors Errors);
 
 /// <summary><c>/staff/letters</c>: each council's letter of a year, its commentary and switches, and approval by a publisher.</summary>
 public static class LetterReviewPages
@@ -35,12 +37,8 @@ public static class LetterReviewPages
             using var connection = database.Connect();
             if (LetterDesk.Letter(connection, code, y.Value) is not { } letter) return StaffAnswers.NotFound(context);
             UnpublishedViews.Note(context, y.Value, "letter: review page", code);
-            return StaffAnswers.Page<LetterReviewPage>(context, new
-            {
-                Letter = letter, Year = y.Value, Saved = saved == true,
-                Switches = LetterDesk.Switches(connection, letter, y.Value),
-                Commentary = string.Join("\n\n", LetterDesk.Commentary(connection, code, y.Value)),
-            });
+            return StaffAnswers.Page<LetterReviewPage>(context, new LetterReviewModel(letter, y.Value, LetterDesk.Switches(connection, letter, y.Value),
+                string.Join("\n\n", WriteCommentary.Read(connection, code, y.Value)), saved == true, FormErrors.None));
         });
 
         letters.MapGet("/{code}/{year}/preview.html", async (HttpContext context, string code, string year, Database database) =>
@@ -60,28 +58,15 @@ public static class LetterReviewPages
             var paragraphs = LetterDesk.Paragraphs(form["commentary"].ToString());
             using var connection = database.Connect();
             if (LetterDesk.Letter(connection, code, y.Value) is not { } letter) return StaffAnswers.NotFound(context);
-            var errors = new FormErrors();
-            if (paragraphs.Count > LetterDesk.MostParagraphs) errors.Add("commentary", $"Write at most {LetterDesk.MostParagraphs} paragraphs");
-            foreach (var (text, n) in paragraphs.Select((p, i) => (p, i + 1)).Where(p => p.p.Length > LetterDesk.LongestParagraph))
-                errors.Add("commentary", $"Paragraph {n} is longer than {LetterDesk.LongestParagraph:N0} characters");
-            foreach (var (url, n) in paragraphs.SelectMany((p, i) => Upheld.Letters.LetterLinks.LeavingSite(p).Select(url => (url, i + 1))))
-                errors.Add("commentary", $"Paragraph {n} links to '{url}', {Upheld.Letters.LetterLinks.Rule}");
-            if (errors.Any)
-                return StaffAnswers.Page<LetterReviewPage>(context, new
-                {
-                    Letter = letter, Year = y.Value, Switches = LetterDesk.Switches(connection, letter, y.Value),
-                    Commentary = form["commentary"].ToString(), Errors = errors,
-                }, StatusCodes.Status400BadRequest);
-            using (var transaction = connection.BeginTransaction())
+            var problems = WriteCommentary.Run(database, code, y.Value, paragraphs, StaffAnswers.Person(context).Actor, clock);
+            if (problems.Count > 0)
             {
-                var before = LetterDesk.Commentary(connection, code, y.Value, transaction);
-                LetterDesk.SetCommentary(connection, transaction, code, y.Value, paragraphs);
-                if (!before.SequenceEqual(paragraphs))
-                    AuditLog.Record(connection, transaction, clock.GetUtcNow(), StaffAnswers.Person(context).Label, "edit commentary", $"letter {code} {y.Value}",
-                        JsonSerializer.Serialize(before), JsonSerializer.Serialize(paragraphs));
-                transaction.Commit();
+                var errors = new FormErrors();
+                foreach (var problem in problems) errors.Add("commentary", problem);
+                return StaffAnswers.Page<LetterReviewPage>(context, new LetterReviewModel(letter, y.Value, LetterDesk.Switches(connection, letter, y.Value),
+                    form["commentary"].ToString(), false, errors), StatusCodes.Status400BadRequest);
             }
-            await refresh.AfterChangeAsync(y.Value);
+            await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
@@ -92,29 +77,23 @@ public static class LetterReviewPages
             var wanted = form["on"].Select(v => v ?? "").ToHashSet(StringComparer.Ordinal);
             using var connection = database.Connect();
             if (LetterDesk.Letter(connection, code, y.Value) is not { } letter) return StaffAnswers.NotFound(context);
-            var person = StaffAnswers.Person(context);
-            foreach (var (key, on) in LetterDesk.Switches(connection, letter, y.Value).Where(s => s.On != wanted.Contains(s.Key)))
-            {
-                if (LetterReview.Switch(connection, code, y.Value, key, !on))
-                    Audits.ParagraphSwitched(connection, clock.GetUtcNow(), person.Label, code, y.Value, key, !on);
-            }
-            await refresh.AfterChangeAsync(y.Value);
+            var switches = LetterDesk.Switches(connection, letter, y.Value).Where(s => s.On != wanted.Contains(s.Key)).Select(s => (s.Key, !s.On)).ToList();
+            SwitchLetterParagraph.Run(database, code, y.Value, switches, StaffAnswers.Person(context).Actor, clock);
+            await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         });
 
         letters.MapPost("/{code}/{year}/approve", async (HttpContext context, string code, string year, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
             if (!FinancialYear.TryParse(year, out var y)) return StaffAnswers.NotFound(context);
-            using var connection = database.Connect();
-            if (LetterDesk.Letter(connection, code, y.Value) is not { } letter) return StaffAnswers.NotFound(context);
+            using (var connection = database.Connect())
+                if (LetterDesk.Letter(connection, code, y.Value) is null) return StaffAnswers.NotFound(context);
             var person = StaffAnswers.Person(context);
-            var now = clock.GetUtcNow();
             var form = await context.Request.ReadFormAsync();
-            if (!LetterReview.ApproveAsSeen(connection, letter, y.Value, form["hash"].ToString(), now, person.Name))
+            if (!ApproveLetter.Run(database, code, y.Value, form["hash"].ToString(), person.Name, LetterDesk.Editions, person.Actor, clock).Approved)
                 return StaffAnswers.Message(context, StatusCodes.Status409Conflict, "The letter has changed since you opened it",
                     "Nothing was approved: the letter's words are not those on the page you approved from. Open the letter again, read what changed, and approve it then.");
-            Audits.LetterApproved(connection, now, person.Label, code, y.Value, letter.Approval, letter.ContentHash);
-            await refresh.AfterChangeAsync(y.Value);
+            await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther($"/staff/letters/{code}/{y.Value}?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }

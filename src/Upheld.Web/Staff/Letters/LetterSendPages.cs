@@ -35,7 +35,7 @@ public static class LetterSendPages
             MailSummary? summary;
             try
             {
-                summary = await mail.SendAsync(year.Value, StaffAnswers.Person(context).Label);
+                summary = await mail.SendAsync(year.Value, StaffAnswers.Person(context).Actor);
             }
             catch (LetterRequestException)
             {

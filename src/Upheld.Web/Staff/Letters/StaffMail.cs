@@ -32,7 +32,7 @@ public sealed class StaffMail
     public string? Problem { get; }
 
     /// <summary>Sends the year's approved letters not yet sent and records the run; null when another batch is being sent now.</summary>
-    public async Task<MailSummary?> SendAsync(FinancialYear year, string who)
+    public async Task<MailSummary?> SendAsync(FinancialYear year, Upheld.Accounts.Actor who)
     {
         var settings = Settings ?? throw new InvalidOperationException("no SMTP server is set up");
         if (!await _oneBatch.WaitAsync(TimeSpan.Zero)) return null;
@@ -41,8 +41,7 @@ public sealed class StaffMail
             // Link officers with an account in the staff area are copied in.
             var mail = new LetterMail(_database, settings, new StaffLinkOfficers(_database), _clock);
             var summary = await mail.SendYearAsync(year, editions: LetterDesk.Editions);
-            using var connection = _database.Connect();
-            LetterMailAudit.Record(connection, _clock.GetUtcNow(), who, year, settings, summary);
+            LetterMailAudit.Record(_database, _clock, who, year, settings, summary);
             return summary;
         }
         finally

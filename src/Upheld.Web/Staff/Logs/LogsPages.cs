@@ -16,7 +16,7 @@ public static class LogsPages
         staff.MapGet("/audit", (HttpContext context, Database database) =>
         {
             using var connection = database.Connect();
-            return StaffAnswers.Page<AuditPage, AuditPageModel>(context, new(AuditLog.Latest(connection, Shown)));
+            return StaffAnswers.Page<AuditPage, AuditPageModel>(context, new(AuditTrail.Latest(connection, Shown)));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 
         staff.MapGet("/access-log", (HttpContext context, Database database) =>

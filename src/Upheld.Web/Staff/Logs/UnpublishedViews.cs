@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Upheld.Accounts;
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Web.Staff;

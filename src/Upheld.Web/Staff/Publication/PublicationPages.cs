@@ -4,10 +4,14 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Upheld.Accounts;
+using Upheld.Publishing;
 using Upheld.Storage;
 
 namespace Upheld.Web.Staff;
+
+/// <summary>What the publication page shows: every year with its publication time, the form as sent back, and its errors.</summary>
+public sealed record PublicationModel(IReadOnlyList<(FinancialYear Year, DateTimeOffset? At)> Years, DateTimeOffset Now, bool Saved, FormErrors Errors,
+    string? Year, string? Date, string? Time);
 
 /// <summary><c>/staff/publication</c>: when each year becomes public; set or cleared by a publisher, shown on the site without a restart.</summary>
 public static class PublicationPages
@@ -36,29 +40,20 @@ public static class PublicationPages
             }
             if (errors.Any)
                 return StaffAnswers.Page<PublicationPage>(context, Model(database, clock, false, errors, form), StatusCodes.Status400BadRequest);
-            using (var connection = database.Connect())
-            {
-                DateTimeOffset? before = Publication.Schedule(connection).TryGetValue(year!.Value, out var was) ? was : null;
-                Publication.Set(database, year.Value, at, clock);
-                Audits.PublicationTime(connection, clock.GetUtcNow(), StaffAnswers.Person(context).Label, year.Value, before, at);
-            }
+            SetPublication.Run(database, year!.Value, at, StaffAnswers.Person(context).Actor, clock);
             // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
             await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther("/staff/publication?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }
 
-    private static object Model(Database database, TimeProvider clock, bool saved, FormErrors errors, IFormCollection? form)
+    private static PublicationModel Model(Database database, TimeProvider clock, bool saved, FormErrors errors, IFormCollection? form)
     {
         using var connection = database.Connect();
         var schedule = Publication.Schedule(connection);
         var years = YearsWithData(connection).Concat(schedule.Keys).Distinct().OrderDescending().ToList();
-        return new
-        {
-            Years = years.Select(y => (y, schedule.TryGetValue(y, out var at) ? at : (DateTimeOffset?)null)).ToList(),
-            Now = clock.GetUtcNow(), Saved = saved, Errors = errors,
-            Year = form?["year"].ToString(), Date = form?["date"].ToString(), Time = form?["time"].ToString(),
-        };
+        return new PublicationModel(years.Select(y => (y, schedule.TryGetValue(y, out var at) ? at : (DateTimeOffset?)null)).ToList(),
+            clock.GetUtcNow(), saved, errors, form?["year"].ToString(), form?["date"].ToString(), form?["time"].ToString());
     }
 
     internal static IEnumerable<FinancialYear> YearsWithData(DbConnection connection) =>

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Upheld.Accounts;
-using Upheld.Csv;
 using Upheld.Import;
 using Upheld.Storage;
 
@@ -11,7 +9,7 @@ namespace Upheld.Web.Staff;
 /// <summary><c>/staff/record/recommendation/edit</c>: corrects a stored recommendation in place, its wording included.</summary>
 /// <remarks>
 /// Imports find a recommendation by case, kind and words, so the ordinary correcting form would add a new one when the words
-/// change. Here the recommendation is chosen by its stored key and corrected through <see cref="Importer.CorrectRecommendation"/>:
+/// change. Here the recommendation is chosen by its stored key and corrected through <see cref="CorrectRecommendation"/>:
 /// the import's checks and messages, its place in the letter kept, before and after in the audit log.
 /// </remarks>
 public static class RecommendationEditPages
@@ -29,7 +27,7 @@ public static class RecommendationEditPages
         {
             var key = new RecommendationKey(case_ref ?? "", kind ?? "", hash ?? "");
             using var connection = database.Connect();
-            if (RecordStore.Recommendation(connection, null, key) is not { } stored) return StaffAnswers.NotFound(context);
+            if (StoredRows.Recommendation(connection, null, key) is not { } stored) return StaffAnswers.NotFound(context);
             return Form(context, connection, key, RecordStore.FormValues(RecordKind.Recommendation, stored), saved == true, FormErrors.None);
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 
@@ -39,17 +37,8 @@ public static class RecommendationEditPages
             var original = new RecommendationKey(form["original_case_ref"].ToString(), form["original_kind"].ToString(), form["original_hash"].ToString());
             var values = fields.ToDictionary(c => c, c => (string?)form[c].ToString().Trim(), StringComparer.Ordinal);
             var corrected = RecommendationKey.Of(values["case_ref"] ?? "", values["kind"] ?? "", values["text"]);
-            var person = StaffAnswers.Person(context);
+            var result = CorrectRecommendation.Run(database, original, values, StaffAnswers.Person(context).Actor, clock);
             using var connection = database.Connect();
-            var before = RecordStore.Recommendation(connection, null, original);
-            var file = CsvWriter.BuildImportFile(fields, [fields.Select(c => values[c]).ToList()]);
-            var result = new Importer(database, clock).CorrectRecommendation(original, file, (c, t, _) =>
-            {
-                var after = RecordStore.Recommendation(c, t, corrected);
-                if (RecordStore.Json(before) != RecordStore.Json(after))
-                    AuditLog.Record(c, t, clock.GetUtcNow(), person.Label, "correct recommendation", $"recommendations {original.CaseRef} {original.Kind}",
-                        RecordStore.Json(before), RecordStore.Json(after));
-            });
             if (!result.Succeeded)
                 return Form(context, connection, original, values, false, FormErrors.From(result.Problems, fields), StatusCodes.Status400BadRequest);
             await refresh.AfterChangeAsync();
@@ -59,9 +48,6 @@ public static class RecommendationEditPages
 
     private static IResult Form(HttpContext context, System.Data.Common.DbConnection connection, RecommendationKey original, IReadOnlyDictionary<string, string?> values,
         bool saved, FormErrors errors, int status = StatusCodes.Status200OK) =>
-        StaffAnswers.Page<RecordPage>(context, new
-        {
-            Kind = RecordKind.Recommendation, Values = values, Correcting = true, Saved = saved, Errors = errors, Original = original,
-            Recommendations = RecordStore.Recommendations(connection, original.CaseRef),
-        }, status);
+        StaffAnswers.Page<RecordPage>(context, new RecordModel(RecordKind.Recommendation, values, true, saved, errors,
+            RecordStore.Recommendations(connection, original.CaseRef), original), status);
 }

@@ -1,20 +1,26 @@
 using Upheld.Cases;
+using Upheld.Import;
 
 namespace Upheld.Web.Staff;
 
 /// <summary>One field of a recording form: the import column it fills, and how it is asked for.</summary>
 public sealed record RecordField(string Column, string Label, string? Hint = null, IReadOnlyList<string>? Choices = null, bool Long = false);
 
-/// <summary>What a recording form records: the import file its one row becomes, its table, and the columns that find a stored row.</summary>
+/// <summary>What a recording form records (<see cref="CaseRow"/>: the import file its one row becomes, its table and key), and how each field is asked for.</summary>
 /// <remarks>
-/// A form submission is written as a one-row file of the import format and run through the <see cref="Upheld.Import.Importer"/>,
-/// so a form accepts exactly what an import accepts and refuses it with the same reasons.
+/// A form submission is recorded by <see cref="RecordCase"/> as a one-row file of the import format, so a form accepts exactly
+/// what an import accepts and refuses it with the same reasons. The fields are the row's columns, in its order.
 /// </remarks>
-public sealed record RecordKind(string Slug, string Title, string File, string Table, IReadOnlyList<string> Key, IReadOnlyList<RecordField> Fields)
+public sealed record RecordKind(CaseRow Row, string Title, IReadOnlyList<RecordField> Fields)
 {
+    public string Slug => Row.Slug;
+    public string File => Row.File;
+    public string Table => Row.Table;
+    public IReadOnlyList<string> Key => Row.Key;
+
     private const string DateHint = "For example, 2019-11-27 (YYYY-MM-DD)";
 
-    public static readonly RecordKind Decision = new("decision", "A decision", "decisions.csv", "decisions", ["case_ref"],
+    public static readonly RecordKind Decision = new(CaseRow.Decision, "A decision",
     [
         new("case_ref", "Case reference", "The ombudsman's reference, such as 19 001 234"),
         new("authority_code", "Council code", "The council's ONS code, such as E10000034"),
@@ -27,7 +33,7 @@ public sealed record RecordKind(string Slug, string Title, string File, string T
         new("summary", "Decision statement (optional)", Long: true),
     ]);
 
-    public static readonly RecordKind Recommendation = new("recommendation", "A recommendation", "recommendations.csv", "recommendations", ["case_ref", "kind", "text"],
+    public static readonly RecordKind Recommendation = new(CaseRow.Recommendation, "A recommendation",
     [
         new("case_ref", "Case reference"),
         new("authority_code", "Council code", "The council's ONS code, such as E10000034"),
@@ -38,7 +44,7 @@ public sealed record RecordKind(string Slug, string Title, string File, string T
         new("due_date", "Due date (optional)", DateHint),
     ]);
 
-    public static readonly RecordKind Compliance = new("compliance", "A compliance outcome", "compliance.csv", "compliance", ["case_ref"],
+    public static readonly RecordKind Compliance = new(CaseRow.Compliance, "A compliance outcome",
     [
         new("case_ref", "Case reference"),
         new("authority_code", "Council code", "The council's ONS code, such as E10000034"),

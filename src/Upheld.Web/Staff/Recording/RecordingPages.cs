@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Upheld.Accounts;
-using Upheld.Csv;
 using Upheld.Import;
 using Upheld.Storage;
 
 namespace Upheld.Web.Staff;
 
+/// <summary>What a recording form shows: the kind, the values, whether it corrects a stored row, and for a recommendation the case's others.</summary>
+/// <param name="Original">The recommendation being corrected in place, by its key before the correction; null on other forms.</param>
+public sealed record RecordModel(RecordKind Kind, IReadOnlyDictionary<string, string?> Values, bool Correcting, bool Saved, FormErrors Errors,
+    IReadOnlyList<(RecommendationKey Key, string Text)> Recommendations, RecommendationKey? Original = null);
+
 /// <summary><c>/staff/record/{kind}</c>: forms to add and correct decisions, recommendations and compliance outcomes.</summary>
 /// <remarks>
-/// Each submission becomes a one-row import file and goes through the <see cref="Importer"/>, so the rules are the import's;
-/// the audit entry (who, when, the row before and after) is written in the import's own transaction.
+/// Each submission is recorded by <see cref="RecordCase"/>: a one-row import file, so the rules are the import's, and the
+/// audit entry (who, when, the row before and after) in the import's own transaction.
 /// </remarks>
 public static class RecordingPages
 {
@@ -29,7 +32,7 @@ public static class RecordingPages
             {
                 using var connection = database.Connect();
                 var key = new Dictionary<string, string?> { ["case_ref"] = case_ref.Trim(), ["kind"] = rec_kind, ["text"] = text };
-                if (RecordStore.Find(connection, null, chosen, key) is { } stored)
+                if (StoredRows.Find(connection, null, chosen.Row, key) is { } stored)
                 {
                     // A recommendation is corrected in place, its words included (RecommendationEditPages).
                     if (chosen == RecordKind.Recommendation)
@@ -39,7 +42,7 @@ public static class RecordingPages
                 }
                 if (chosen == RecordKind.Recommendation) recommendations = RecordStore.Recommendations(connection, case_ref.Trim());
             }
-            return StaffAnswers.Page<RecordPage>(context, new { Kind = chosen, Values = values, Correcting = correcting, Saved = saved == true, Recommendations = recommendations });
+            return StaffAnswers.Page<RecordPage>(context, new RecordModel(chosen, values, correcting, saved == true, FormErrors.None, recommendations));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
 
         staff.MapPost("/record/{kind}", async (HttpContext context, string kind, Database database, TimeProvider clock, SiteRefresh refresh) =>
@@ -48,25 +51,10 @@ public static class RecordingPages
             var form = await context.Request.ReadFormAsync();
             var values = chosen.Columns.ToDictionary(c => c, c => (string?)form[c].ToString().Trim(), StringComparer.Ordinal);
             var correcting = form["mode"] == "correct";
-            var person = StaffAnswers.Person(context);
-            using (var connection = database.Connect())
-            {
-                var before = RecordStore.Find(connection, null, chosen, values);
-                var file = CsvWriter.BuildImportFile(chosen.Columns, [chosen.Columns.Select(c => values[c]).ToList()]);
-                var result = new Importer(database, clock).Import(new Dictionary<string, byte[]> { [chosen.File] = file }, replace: correcting, (c, t, _) =>
-                {
-                    var after = RecordStore.Find(c, t, chosen, values);
-                    var action = before is null ? $"add {chosen.Slug}" : $"correct {chosen.Slug}";
-                    var entity = $"{chosen.Table} {string.Join(" ", chosen.Key.Select(k => values[k]))}";
-                    if (RecordStore.Json(before) != RecordStore.Json(after))
-                        AuditLog.Record(c, t, clock.GetUtcNow(), person.Label, action, entity, RecordStore.Json(before), RecordStore.Json(after));
-                });
-                if (!result.Succeeded)
-                {
-                    var errors = FormErrors.From(result.Problems, chosen.Columns);
-                    return StaffAnswers.Page<RecordPage>(context, new { Kind = chosen, Values = values, Correcting = correcting, Errors = errors }, StatusCodes.Status400BadRequest);
-                }
-            }
+            var result = RecordCase.Run(database, chosen.Row, values, correcting, StaffAnswers.Person(context).Actor, clock);
+            if (!result.Succeeded)
+                return StaffAnswers.Page<RecordPage>(context, new RecordModel(chosen, values, correcting, false, FormErrors.From(result.Problems, chosen.Columns), []),
+                    StatusCodes.Status400BadRequest);
             await refresh.AfterChangeAsync();
             var query = $"case_ref={Uri.EscapeDataString(values["case_ref"] ?? "")}&saved=true" +
                 (chosen == RecordKind.Recommendation ? $"&rec_kind={Uri.EscapeDataString(values["kind"] ?? "")}&text={Uri.EscapeDataString(values["text"] ?? "")}" : "");

@@ -39,7 +39,7 @@ public static class SignInPages
                 if (user is null) StaffPasswords.VerifyNobody(password);
                 if (user is null || !StaffPasswords.Verify(user, password))
                 {
-                    if (user?.LockedUntil is { } until) Audits.AccountLocked(connection, now, user.Email, until);
+                    if (user?.LockedUntil is { } until) AccountLockOut.Record(connection, now, user.Email, until);
                     errors.Add("email", $"The e-mail address or password is not right. To protect accounts, too many failed sign-ins in a row lock an account for {StaffUsers.LockOut.TotalMinutes:0} minutes.");
                 }
                 else

@@ -9,6 +9,7 @@ public sealed record LetterSend(string AuthorityCode, FinancialYear Year, string
     DateTimeOffset? SentAt, int Attempts, string? LastError, DateTimeOffset LastAttemptAt);
 
 /// <summary>The record of letters e-mailed, kept by council, year and the content hash that was sent.</summary>
+/// <remarks>Written through <see cref="RecordLetterSends"/>.</remarks>
 public static class LetterSends
 {
     // A class with setters: Dapper then converts PostgreSQL's int and SQLite's long alike.
@@ -38,7 +39,7 @@ public static class LetterSends
             new { code, year = year.StartYear, contentHash }) > 0;
 
     /// <summary>Records what happened to one letter, replacing an earlier record of the same content.</summary>
-    public static void Record(DbConnection connection, LetterSend send) =>
+    internal static void Record(DbConnection connection, LetterSend send) =>
         connection.Execute(
             """
             INSERT INTO letter_sends (authority_code, year, content_hash, recipients, sent_at, attempts, last_error, last_attempt_at)

@@ -1,4 +1,5 @@
 using System.Net;
+using Upheld.Publishing;
 using Upheld.Accounts;
 using Upheld.Import;
 using Upheld.Storage;

@@ -1,0 +1,43 @@
+using Dapper;
+using Upheld.Accounts;
+using Upheld.Storage;
+
+namespace Upheld.Publishing;
+
+/// <summary>What setting a publication time did: the time before and after (null when unpublished).</summary>
+public sealed record PublicationSet(FinancialYear Year, DateTimeOffset? Before, DateTimeOffset? After);
+
+/// <summary>Sets when a year becomes public (a past or future time, or now), or withdraws it: <c>upheld publish</c> and <c>/staff/publication</c>.</summary>
+/// <remarks>
+/// The time, its audit entry and the year's published snapshot commit together. The snapshot is taken unless the year
+/// was and stays public (see <see cref="PublishedSnapshots"/> for the rule); withdrawing leaves it, hidden.
+/// </remarks>
+public static class SetPublication
+{
+    /// <param name="at">When the year becomes public; null withdraws it. "Now" is the caller's to read from <paramref name="clock"/>.</param>
+    public static PublicationSet Run(Database database, FinancialYear year, DateTimeOffset? at, Actor actor, TimeProvider clock)
+    {
+        using var change = Change.Begin(database, actor, clock);
+        var result = Write(change, year, at);
+        Audits.PublicationTime(change, year, result.Before, result.After);
+        change.Commit();
+        return result;
+    }
+
+    internal static PublicationSet Write(Change change, FinancialYear year, DateTimeOffset? at)
+    {
+        var (connection, transaction) = (change.Connection, change.Transaction);
+        DateTimeOffset? before = Publication.Schedule(connection, transaction).TryGetValue(year, out var was) ? was : null;
+        var wasPublic = before is { } b && b <= change.Now;
+        connection.Execute(
+            "INSERT INTO years (year, published_at) VALUES (@year, @at) ON CONFLICT (year) DO UPDATE SET published_at = excluded.published_at",
+            new { year = year.StartYear, at = at is { } t ? Publication.Format(t) : null }, transaction);
+        if (at is { } after)
+        {
+            var isPublic = after <= change.Now;
+            if (!wasPublic || !isPublic || !PublishedSnapshots.Exists(connection, transaction, year))
+                PublishedSnapshots.Take(connection, transaction, year, change.Now);
+        }
+        return new PublicationSet(year, before, at);
+    }
+}
