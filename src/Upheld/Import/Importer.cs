@@ -9,7 +9,7 @@ namespace Upheld.Import;
 /// <summary>How far an import has got, for a progress display.</summary>
 public readonly record struct ImportProgress(string File, int Rows, int TotalFiles, int FileNumber);
 
-/// <summary>Imports a folder of open-data CSV files: all or nothing, additive, keyed (see DATA-FORMATS.md).</summary>
+/// <summary>Imports a folder of open-data CSV files: all or nothing, additive, keyed (docs/data-formats.md).</summary>
 /// <remarks>
 /// Files are read in dependency order (councils before the cases that name them, decisions before the
 /// compliance outcomes that refer to them) inside one transaction, which is rolled back if any row is bad.

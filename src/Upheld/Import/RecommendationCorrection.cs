@@ -3,7 +3,7 @@ using Upheld.Csv;
 
 namespace Upheld.Import;
 
-/// <summary>Which stored recommendation: its case, kind and the hash of its words, the key DATA-FORMATS.md gives imports.</summary>
+/// <summary>Which stored recommendation: its case, kind and the hash of its words, the key imports use (docs/data-formats.md, "Additive").</summary>
 public sealed record RecommendationKey(string CaseRef, string Kind, string TextHash)
 {
     public static RecommendationKey Of(string caseRef, string kind, string? text) => new(caseRef, kind, Hash(text ?? ""));

@@ -12,7 +12,7 @@ public static class ImportUploadPages
 {
     public static void MapImportUpload(this RouteGroupBuilder staff)
     {
-        staff.MapGet("/import", (HttpContext context) => StaffAnswers.Page<ImportPage>(context)).RequireAuthorization(StaffSetup.StaffPolicy);
+        staff.MapGet("/import", (HttpContext context) => StaffAnswers.Page<ImportPage, ImportPageModel>(context, ImportPageModel.Empty)).RequireAuthorization(StaffSetup.StaffPolicy);
 
         staff.MapPost("/import", async (HttpContext context, Database database, TimeProvider clock, SiteRefresh refresh) =>
         {
@@ -20,17 +20,17 @@ public static class ImportUploadPages
             var errors = new FormErrors();
             var upload = form.Files["folder"];
             if (upload is null || upload.Length == 0)
-                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", "Choose a zip file of an import folder") }, StatusCodes.Status400BadRequest);
+                return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(errors.Add("folder", "Choose a zip file of an import folder")), StatusCodes.Status400BadRequest);
             if (upload.Length > ZipFolder.LargestUpload)
-                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", $"The zip file is larger than {ZipFolder.LargestUpload / (1024 * 1024)} MB; import it from the command line") }, StatusCodes.Status400BadRequest);
+                return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(errors.Add("folder", $"The zip file is larger than {ZipFolder.LargestUpload / (1024 * 1024)} MB; import it from the command line")), StatusCodes.Status400BadRequest);
             await using var stream = upload.OpenReadStream();
             var (files, problem) = ZipFolder.Read(stream);
             if (files is null)
-                return StaffAnswers.Page<ImportPage>(context, new { Errors = errors.Add("folder", problem!) }, StatusCodes.Status400BadRequest);
+                return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(errors.Add("folder", problem!)), StatusCodes.Status400BadRequest);
             var replace = form["replace"] == "true";
             var result = ImportData.Files(database, files, replace, $"upload {Path.GetFileName(upload.FileName)}", StaffAnswers.Person(context).Actor, clock);
             if (result.Succeeded) await refresh.AfterChangeAsync();
-            return StaffAnswers.Page<ImportPage>(context, new { Result = result, FileName = upload.FileName }, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(FormErrors.None, result, upload.FileName), result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout().ForImportUpload();
     }
 }
