@@ -3,10 +3,11 @@ using Dapper;
 
 namespace Upheld.Accounts;
 
-/// <summary>One view of a year's data before its publication: who saw what of which year and council, and when.</summary>
-public sealed record AccessEntry(long Id, DateTimeOffset At, string Who, string What, FinancialYear Year, string? CouncilCode);
+/// <summary>One view of a year's data before its publication (who saw what of which year and council, and when), or access refused.</summary>
+/// <param name="Year">The year seen; null for access that concerns no year, such as an account locked by failed sign-ins.</param>
+public sealed record AccessEntry(long Id, DateTimeOffset At, string Who, string What, FinancialYear? Year, string? CouncilCode);
 
-/// <summary>The log that orderly release requires: every view of unpublished figures, letters or cases, by anyone.</summary>
+/// <summary>The log that orderly release requires: every view of unpublished figures, letters or cases, by anyone; and every account locked against sign-in.</summary>
 public static class AccessLog
 {
     public static void Record(DbConnection connection, DateTimeOffset at, string who, string what, FinancialYear year, string? councilCode) =>
@@ -14,10 +15,20 @@ public static class AccessLog
             "INSERT INTO access_log (at, who, what, year, council_code) VALUES (@at, @who, @what, @year, @councilCode)",
             new { at = StoredTime.Format(at), who, what, year = year.StartYear, councilCode });
 
+    /// <summary>Records that failed sign-ins locked <paramref name="email"/>'s account until <paramref name="until"/>.</summary>
+    public static void RecordLockOut(DbConnection connection, DateTimeOffset at, string email, DateTimeOffset until) =>
+        connection.Execute(
+            "INSERT INTO access_log (at, who, what, year, council_code) VALUES (@at, @who, @what, NULL, NULL)",
+            new
+            {
+                at = StoredTime.Format(at), who = email,
+                what = $"sign-in refused: account locked until {StoredTime.Format(until)} after {StaffUsers.FailuresBeforeLockOut} failed sign-ins in a row",
+            });
+
     /// <summary>The newest entries first.</summary>
     public static IReadOnlyList<AccessEntry> Latest(DbConnection connection, int count = 200) =>
         connection.Query<Row>("SELECT id, at, who, what, year, council_code FROM access_log ORDER BY id DESC LIMIT @count", new { count })
-            .Select(r => new AccessEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.What, new FinancialYear((int)r.Year), r.Council_Code))
+            .Select(r => new AccessEntry(r.Id, StoredTime.Parse(r.At), r.Who, r.What, r.Year is { } year ? new FinancialYear((int)year) : null, r.CouncilCode))
             .ToList();
 
     private sealed class Row
@@ -26,7 +37,7 @@ public static class AccessLog
         public string At { get; set; } = "";
         public string Who { get; set; } = "";
         public string What { get; set; } = "";
-        public long Year { get; set; }
-        public string? Council_Code { get; set; }
+        public long? Year { get; set; }
+        public string? CouncilCode { get; set; }
     }
 }

@@ -113,6 +113,15 @@ public abstract class SignInTests(DatabaseProvider provider) : SiteTestBase(prov
         var entry = AuditLog.LatestOf(connection, "lock account", "staff user sam@example.org");
         Assert.NotNull(entry);
         Assert.Contains(StoredTime.Format(Site.Clock.GetUtcNow() + StaffUsers.LockOut), entry.After);
+        // And in the access log, which staff read for who tried to get at what: one entry for the one lock.
+        var locks = AccessLog.Latest(connection).Where(e => e.Who == "sam@example.org").ToList();
+        var access = Assert.Single(locks);
+        Assert.Null(access.Year);
+        Assert.Contains("locked", access.What);
+        var reader = await StaffSession.SignedIn(Site, StaffRole.Staff, email: "lee@example.org");
+        var (status, page) = await reader.Get("/staff/access-log");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("sam@example.org", page);
     }
 
     /// <summary>The answer page with what differs by request alone taken out: the address typed (echoed in the form) and the form token.</summary>
