@@ -33,7 +33,16 @@ public static class Site
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", Microsoft.Extensions.Logging.LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", Microsoft.Extensions.Logging.LogLevel.Critical); // start-up failures are reported by the caller
         builder.Services.AddRazorComponents();
-        builder.Services.AddOpenApi("v1", options => options.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            options.ShouldInclude = endpoint => endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // The server relative to the document, not the address it was fetched from: a static copy is served elsewhere.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = "/" }];
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<SiteData>();

@@ -69,6 +69,17 @@ public sealed class OpenDataApiTests : SiteTestBase
         Assert.Equal(mapped, document.Paths.Keys.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_names_its_server_relative_to_itself_so_a_static_copy_stays_right()
+    {
+        // The static export fetches the document from a server on a random loopback port; a copy naming that port
+        // would point readers at nothing, and would differ on every export.
+        var text = await Site.Client.GetStringAsync("/openapi/v1.json");
+
+        var servers = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("servers");
+        Assert.Equal("/", Assert.Single(servers.EnumerateArray()).GetProperty("url").GetString());
+    }
+
     [Theory]
     [InlineData("/api/v1/years/2019-20/statistics.json", "/api/v1/statistics?year=2019-20")]
     [InlineData("/api/v1/authorities.json", "/api/v1/authorities")]
