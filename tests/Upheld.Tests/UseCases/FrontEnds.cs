@@ -10,10 +10,11 @@ namespace Upheld.Tests.UseCases;
 /// The command line reads the system clock and the site a test clock, so comparisons leave out the columns that hold
 /// the moment of the change (taken_at, revised_at, approved_at, the audit entry's time) and who made it (by design).
 /// </remarks>
-public sealed class FrontEnds(DatabaseProvider provider) : IAsyncDisposable
+/// <param name="siteSettings">Configuration the site through which changes are made reads, such as its SMTP server.</param>
+public sealed class FrontEnds(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? siteSettings = null) : IAsyncDisposable
 {
     public SiteHost ThroughCli { get; } = new(provider: provider);
-    public SiteHost ThroughSite { get; } = new(provider: provider);
+    public SiteHost ThroughSite { get; } = new(provider: provider, settings: siteSettings);
 
     /// <summary>Runs the command-line program against <see cref="ThroughCli"/>'s database.</summary>
     public CliRun Cli(params string[] arguments) => CliRun.Of([.. arguments, "--db", Db(ThroughCli.Database)]);
@@ -32,7 +33,8 @@ public sealed class FrontEnds(DatabaseProvider provider) : IAsyncDisposable
         $"SELECT 'l', authority_code, content_hash || letter_json FROM published_letters WHERE year = {year} UNION ALL " +
         $"SELECT 'r', authority_code, statistics_json FROM statistics_revisions WHERE year = {year}";
 
-    private static List<string> Read(Database database, string sql)
+    /// <summary>The rows <paramref name="sql"/> selects in one database, as text, in order.</summary>
+    public static List<string> Read(Database database, string sql)
     {
         using var connection = database.Connect();
         return connection.Query(sql).Select(r => string.Join(" | ", ((IDictionary<string, object?>)r).Values.Select(v => v?.ToString())))
