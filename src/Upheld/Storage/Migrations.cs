@@ -34,7 +34,11 @@ internal static class Migrations
                 new { version, name }, transaction);
         }
         ReferenceData.SeedIfEmpty(connection, transaction);
+        var refreshed = ReferenceData.RefreshPopulations(connection, transaction);
         transaction.Commit();
+        // A new ONS estimate is a data change like any other: retaken into a snapshot before publication, a revision after
+        // (docs/statistics.md, "Published figures are frozen").
+        foreach (var year in refreshed) Publishing.PublishedSnapshots.DataChanged(connection, year, TimeProvider.System.GetUtcNow());
     }
 
     private static IEnumerable<(int Version, string Name, string Sql)> Scripts(DatabaseProvider provider)
