@@ -26,7 +26,11 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
     [
         "authorities.csv", "populations.csv", "contacts.csv", "counts.csv", "received.csv", "decisions.csv",
         "recommendations.csv", "compliance.csv", "public_reports.csv", "commentary.csv",
+        "complaint_returns.csv", "code_self_assessments.csv",
     ];
+
+    /// <summary>Why a file is refused by name: a typo such as <c>decision.csv</c> would otherwise lose a whole file without a word.</summary>
+    public static string NotImported(string file) => $"{file} is not a file Upheld imports (it imports {string.Join(", ", Files)})";
 
     /// <param name="beforeCommit">Runs inside the transaction when every row is good, with what each file did, so a caller's own record (an audit entry) commits with the data or not at all.</param>
     public ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null, BeforeCommit? beforeCommit = null)
@@ -37,6 +41,9 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             problems.AddForFolder($"{folder}: no such folder");
             return new ImportResult([], problems);
         }
+        foreach (var unknown in Directory.EnumerateFiles(folder, "*.csv").Select(Path.GetFileName).Where(f => !Files.Contains(f!)).Order(StringComparer.Ordinal))
+            problems.AddForFolder(NotImported(unknown!));
+        if (problems.Any) return new ImportResult([], problems);
         var present = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
         if (present.Count == 0)
         {
@@ -52,7 +59,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
     public ImportResult Import(IReadOnlyDictionary<string, byte[]> files, bool replace, BeforeCommit? beforeCommit = null)
     {
         var problems = new ImportProblems();
-        foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder($"{unknown} is not an import file (expected one or more of {string.Join(", ", Files)})");
+        foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder(NotImported(unknown));
         if (files.Count == 0) problems.AddForFolder($"none of the import files is there (expected one or more of {string.Join(", ", Files)})");
         if (problems.Any) return new ImportResult([], problems);
         var present = Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();
