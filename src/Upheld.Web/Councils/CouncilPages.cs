@@ -72,8 +72,13 @@ public static class CouncilPages
         {
             Council = council, Year = published, Years = years, Tiles = tiles, Detail = data.CouncilYear(council.Code, year), Trend = trend,
             Related = related, Letters = letters, RevisedLetters = revisedLetters, Revision = data.RevisionOf(council.Code, year), Source = data.SourceOf(council.Code, year), Demonstration = data.IsDemonstration,
+            ComplaintHandling = ComplaintHandlingOf(data, council, year), TypePlural = typePlural,
         });
     }
+
+    // Years before councils made returns (the Code's first year of returns is 2024-25) have no section, rather than one saying nothing came.
+    private static Upheld.ComplaintHandling.ComplaintHandlingFigures? ComplaintHandlingOf(SiteData data, Authority council, FinancialYear year) =>
+        data.ComplaintHandling(year) is { } figures && figures.Values.Any(f => f.HasReturn || f.Counts.SelfAssessment is not null) ? figures[council.Code] : null;
 
     /// <summary>The councils a page links to: its districts or its county, and its successors once abolished.</summary>
     private static IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string? Href)> Links)> Related(SiteData data, Authority council, FinancialYear year)
