@@ -28,6 +28,8 @@ public static class MapDownload
             var of = chosen.In(data, published);
             var rows = HexLayouts.For(y.Value, mapTier.Value, data.Authorities).Cells
                 .Select(c => published.Statistics[c.Code]).OrderBy(s => s.Name, StringComparer.Ordinal)
+                // As on the page: a council's own figure that it never sent is left out rather than listed (docs/site-and-api.md).
+                .Where(s => chosen.Handling is null || of(s.Code).Statistic.Value.Text is not null)
                 .Select(s => MapRow(s, chosen, of(s.Code)));
             return Downloads.Csv(CsvWriter.Build(MapColumns, rows));
         });
