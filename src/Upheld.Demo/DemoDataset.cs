@@ -7,7 +7,7 @@ using Upheld.Storage;
 
 namespace Upheld.Demo;
 
-/// <summary>The demonstration dataset: every English council from 2018-19 to 2024-25, generated case by case from a fixed seed.</summary>
+/// <summary>The demonstration dataset: every English council from 2018-19 to 2025-26, generated case by case from a fixed seed.</summary>
 /// <remarks>
 /// The same seed gives the same folder, byte for byte, on every machine. <see cref="Load"/> imports it with the ordinary
 /// importer, publishes each year at its date and marks every authority-year as published or synthetic.

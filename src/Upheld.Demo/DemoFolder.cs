@@ -31,6 +31,9 @@ public static class DemoFolder
             PublishedCouncils.All.Select(p => new[] { p.Code, letters, p.Honorific, p.Surname, p.Role }));
         Csv(folder, "commentary.csv", ["authority_code", "year", "position", "text"],
             WorcestershireLetter.Commentary.Select((text, i) => new[] { PublishedCouncils.Worcestershire, letters, (i + 1).ToString(CultureInfo.InvariantCulture), text }));
+        var (returns, assessments) = ComplaintHandlingReturns.Generate(cases);
+        Csv(folder, "complaint_returns.csv", ["authority_code", "year", "stage", "received", "responded", "responded_in_time", "upheld"], returns);
+        Csv(folder, "code_self_assessments.csv", ["authority_code", "year", "section", "follows", "evidence", "action", "target_date", "submitted_on"], assessments);
         File.WriteAllText(Path.Combine(folder, "DEMONSTRATION-DATA.txt"), Notice, new UTF8Encoding(false));
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Upheld.Storage;
 using Upheld.Web.Api;
+using Upheld.Web.ComplaintHandling;
 using Upheld.Web.Compare;
 using Upheld.Web.Councils;
 using Upheld.Web.Decisions;
@@ -113,6 +114,7 @@ public static class Site
         app.MapDownloads();
         app.MapTableDownloads();
         app.MapCouncilData();
+        app.MapComplaintHandling();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapFallback(() => Answers.NotFound());

@@ -60,6 +60,19 @@ public sealed class SiteData(Database database, TimeProvider clock)
         return new PublishedYear(year, published[0].At, statistics);
     }
 
+    /// <summary>A published year's complaint handling for every council, by code; null for a year that is not public (docs/site-and-api.md).</summary>
+    public IReadOnlyDictionary<string, Upheld.ComplaintHandling.ComplaintHandlingFigures>? ComplaintHandling(FinancialYear year)
+    {
+        if (Year(year) is not { } published) return null;
+        return Cached($"complaint-handling:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return Upheld.ComplaintHandling.ComplaintHandlingEngine.Compute(
+                    Upheld.ComplaintHandling.ComplaintHandlingQuery.ForYear(connection, year, published.Statistics.Values.Select(s => s.Counts)))
+                .ToDictionary(f => f.Code);
+        });
+    }
+
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
     public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
         Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));

@@ -47,7 +47,7 @@ internal static class CommonOptions
     /// </summary>
     public static bool HasCouncils(Database database, FinancialYear year)
     {
-        if (year >= Authorities.ReferenceData.FirstYear && year <= Authorities.ReferenceData.LatestEstimateServes) return true;
+        if (year >= Authorities.ReferenceData.FirstYear && year <= Authorities.ReferenceData.LastYear) return true;
         using var connection = database.Connect();
         if (Dapper.SqlMapper.ExecuteScalar<long>(connection,
                 """
@@ -55,7 +55,7 @@ internal static class CommonOptions
                      + (SELECT COUNT(*) FROM compliance WHERE year = @year) + (SELECT COUNT(*) FROM counts WHERE year = @year)
                 """, new { year = year.StartYear }) > 0) return true;
         Console.Error.WriteLine($"--year: no council exists in {year} in the reference data ({Authorities.ReferenceData.FirstYear} to " +
-            $"{Authorities.ReferenceData.LatestEstimateServes}), and nothing is stored for it");
+            $"{Authorities.ReferenceData.LastYear}), and nothing is stored for it");
         return false;
     }
 

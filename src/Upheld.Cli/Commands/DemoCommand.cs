@@ -9,7 +9,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var export = new Option<string?>("--export") { Description = "Only write the dataset as an import folder in DIR; the database is not touched" };
-        var command = new Command("demo", "Load the demonstration dataset: every English council, 2018-19 to 2024-25, published at its dates") { export };
+        var command = new Command("demo", "Load the demonstration dataset: every English council, 2018-19 to 2025-26, published at its dates") { export };
         command.SetAction(parse =>
         {
             if (parse.GetValue(export) is { } folder)

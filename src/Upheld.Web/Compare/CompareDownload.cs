@@ -29,7 +29,8 @@ public static class CompareDownload
         _ => "within",
     };
 
-    internal static IResult Csv((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page, FunnelPlot plot)
+    internal static IResult Csv((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page, FunnelPlot plot,
+        Func<string, (Statistics.Statistic Statistic, long Count, long? Denominator)> of)
     {
         var adjustment = page.Adjustment.ToString().ToLowerInvariant();
         // Rows in the order of the page's table: by council name.
@@ -39,7 +40,7 @@ public static class CompareDownload
             return (IReadOnlyList<string?>)
             [
                 p.Code, p.Name, page.Type.DisplayName(), page.Year.Year.ToString(), page.Statistic.Slug, adjustment,
-                page.Statistic.Of(page.Year.Statistics[p.Code]).Value.Text, Whole(p.Unit.Count), Whole(p.Denominator), Number(p.Rate), Number(plot.P0),
+                of(p.Code).Statistic.Value.Text, Whole(p.Unit.Count), Whole(p.Denominator), Number(p.Rate), Number(plot.P0),
                 Number(limits.Low95), Number(limits.High95), Number(limits.Low998), Number(limits.High998), PositionName(p.Position),
             ];
         });

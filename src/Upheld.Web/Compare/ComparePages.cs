@@ -34,9 +34,9 @@ public static class ComparePages
 
         var downloads = app.MapGroup("").AddEndpointFilter(Api.OpenDataApi.WithLicence);
         downloads.MapGet("/compare/{type}/{year}/{statistic}.csv", (string type, string year, string statistic, SiteData data) =>
-            Resolve(data, type, year, statistic, null) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
+            Resolve(data, type, year, statistic, null) is { } found ? CompareDownload.Csv(found, Plot(data, found), found.Statistic.In(data, found.Year)) : Answers.NotFound());
         downloads.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}.csv", (string type, string year, string statistic, string adjustment, SiteData data) =>
-            Resolve(data, type, year, statistic, adjustment) is { } found ? CompareDownload.Csv(found, Plot(found)) : Answers.NotFound());
+            Resolve(data, type, year, statistic, adjustment) is { } found ? CompareDownload.Csv(found, Plot(data, found), found.Statistic.In(data, found.Year)) : Answers.NotFound());
     }
 
     private static IResult Answer(SiteData data, string type, string year, string statistic, string? adjustment) =>
@@ -52,18 +52,17 @@ public static class ComparePages
         return (authorityType, published, found, over.Value);
     }
 
-    private static FunnelPlot Plot((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
-        CompareChoice.Funnel(page.Statistic).Funnel(page.Type, page.Year.Statistics.Values.Select(s => s.Counts), page.Adjustment);
+    private static FunnelPlot Plot(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
+        page.Statistic.Funnel(data, page.Year, page.Type, page.Adjustment);
 
     private static IResult Render(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
     {
-        var funnelStatistic = CompareChoice.Funnel(page.Statistic);
-        var funnel = Plot(page);
-        var perHead = funnelStatistic.IsPerHead();
+        var funnel = Plot(data, page);
+        var perHead = page.Statistic.IsPerHead;
+        var of = page.Statistic.In(data, page.Year);
         var rows = funnel.Points.Select(p =>
         {
-            var statistics = page.Year.Statistics[p.Code];
-            var figure = page.Statistic.Of(statistics).Value.Text ?? "";
+            var figure = of(p.Code).Statistic.Value.Text ?? "";
             var denominator = p.Denominator.ToString("N0", CultureInfo.InvariantCulture);
             return new CompareRow(p, CouncilLinks.Page(p.Code, p.Name, page.Year.Year),
                 perHead ? figure + " per 100,000" : figure, perHead ? denominator + " residents" : denominator);

@@ -4,7 +4,8 @@ using Upheld.Statistics;
 namespace Upheld.Web.Councils;
 
 /// <summary>A council's page for one published year: its tiles, its trend over every year it existed in,
-/// its letters (and which were revised since publication), and the councils it relates to.</summary>
+/// its letters (and which were revised since publication), the councils it relates to, and its complaint handling
+/// (null in years before councils made returns).</summary>
 public sealed record CouncilPageModel(
     Authority Council,
     PublishedYear Year,
@@ -17,4 +18,6 @@ public sealed record CouncilPageModel(
     IReadOnlyList<FinancialYear> RevisedLetters,
     StatisticsRevision? Revision,
     Upheld.Storage.DataSource? Source,
-    bool Demonstration);
+    bool Demonstration,
+    Upheld.ComplaintHandling.ComplaintHandlingFigures? ComplaintHandling,
+    string TypePlural);

@@ -70,8 +70,13 @@ public static class CouncilPages
         var related = Related(data, council, year);
         return Answers.Page<CouncilPage, CouncilPageModel>(new(
             council, published, years, tiles, data.CouncilYear(council.Code, year), trend, related, letters, revisedLetters,
-            data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration));
+            data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration,
+            ComplaintHandlingOf(data, council, year), typePlural));
     }
+
+    // Years before councils made returns (the Code's first year of returns is 2024-25) have no section, rather than one saying nothing came.
+    private static Upheld.ComplaintHandling.ComplaintHandlingFigures? ComplaintHandlingOf(SiteData data, Authority council, FinancialYear year) =>
+        data.ComplaintHandling(year) is { } figures && figures.Values.Any(f => f.HasReturn || f.Counts.SelfAssessment is not null) ? figures[council.Code] : null;
 
     /// <summary>The councils a page links to: its districts or its county, and its successors once abolished.</summary>
     private static IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string? Href)> Links)> Related(SiteData data, Authority council, FinancialYear year)

@@ -25,9 +25,12 @@ public static class MapDownload
             if (!FinancialYear.TryParse(year, out var y) || data.Year(y.Value) is not { } published || MapStatistic.Find(statistic) is not { } chosen) return Answers.NotFound();
             MapTier? mapTier = tier switch { "lower" => MapTier.Lower, "upper" => MapTier.Upper, _ => null };
             if (mapTier is null) return Answers.NotFound();
+            var of = chosen.In(data, published);
             var rows = HexLayouts.For(y.Value, mapTier.Value, data.Authorities).Cells
                 .Select(c => published.Statistics[c.Code]).OrderBy(s => s.Name, StringComparer.Ordinal)
-                .Select(s => MapRow(s, chosen));
+                // As on the page: a council's own figure that it never sent is left out rather than listed (docs/site-and-api.md).
+                .Where(s => chosen.Handling is null || of(s.Code).Statistic.Value.Text is not null)
+                .Select(s => MapRow(s, chosen, of(s.Code)));
             return Downloads.Csv(CsvWriter.Build(MapColumns, rows));
         });
     }
@@ -35,16 +38,9 @@ public static class MapDownload
     public static string MapHref(FinancialYear year, MapStatistic statistic, MapTier tier) =>
         $"/maps/{year}/{statistic.Slug}/{tier.ToString().ToLowerInvariant()}.csv";
 
-    private static IReadOnlyList<string?> MapRow(AuthorityStatistics s, MapStatistic chosen)
+    private static IReadOnlyList<string?> MapRow(AuthorityStatistics s, MapStatistic chosen, (Statistic Statistic, long Count, long? Denominator) of)
     {
-        var figure = chosen.Of(s);
-        var (numerator, denominator) = chosen.Slug switch
-        {
-            "uphold" => (s.Counts.Upheld, (long?)s.Counts.Investigations),
-            "compliance" => (s.Counts.Complied, s.Counts.ComplianceOutcomes),
-            "satisfactory-remedy" => (s.Counts.SatisfactoryRemedies, s.Counts.Upheld),
-            _ => (s.Counts.Upheld, s.Counts.Population),
-        };
+        var (figure, numerator, denominator) = of;
         return
         [
             s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString(), chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),

@@ -40,10 +40,11 @@ public static class MapPages
     private static IResult Render(SiteData data, PublishedYear year, MapStatistic statistic, MapTier tier)
     {
         var layout = HexLayouts.For(year.Year, tier, data.Authorities);
+        var of = statistic.In(data, year);
         var cells = layout.Cells.Select(hex =>
         {
             var statistics = year.Statistics[hex.Code];
-            var figure = statistic.Of(statistics);
+            var figure = of(hex.Code).Statistic;
             return (new MapCell(hex.Code, statistics.Name, CouncilLinks.Page(statistics.Code, statistics.Name, year.Year), figure.Value.Text, figure.Comparison), hex);
         }).ToList();
         return Answers.Page<MapPage, MapPageModel>(new(year, data.PublishedYears(), statistic, tier, new HexGeometry(layout), cells, data.IsDemonstration));

@@ -1,17 +1,57 @@
+using Upheld.Authorities;
+using Upheld.ComplaintHandling;
 using Upheld.Statistics;
+using Upheld.Statistics.Funnels;
 
 namespace Upheld.Web.Map;
 
-/// <summary>A statistic the map can show, with its URL name and the words that describe it.</summary>
-public sealed record MapStatistic(string Slug, string Title, string Measure, Func<AuthorityStatistics, Statistic> Of)
+/// <summary>A statistic the map and compare pages can show, with its URL name and the words that describe it.</summary>
+/// <param name="Key">Picks a key statistic out of a council's record; null for a complaint-handling figure.</param>
+/// <param name="Handling">Picks a complaint-handling figure (docs/statistics.md, "Complaint handling") with its count and denominator.</param>
+/// <param name="Denominator">What the denominator counts, for the funnel's axis and table: "Detailed investigations".</param>
+public sealed record MapStatistic(string Slug, string Title, string Measure, string Denominator,
+    Func<AuthorityStatistics, Statistic>? Key = null,
+    Func<ComplaintHandlingFigures, (Statistic Statistic, long Count, long Denominator)>? Handling = null)
 {
     public static readonly IReadOnlyList<MapStatistic> All =
     [
-        new("uphold", "Complaints upheld", "of detailed investigations upheld", s => s.Uphold),
-        new("compliance", "Compliance with recommendations", "of compliance outcomes where the council carried out the recommendations", s => s.Compliance),
-        new("satisfactory-remedy", "Satisfactory remedies provided by the council", "of upheld complaints the council had already put right", s => s.SatisfactoryRemedy),
-        new("per-100k", "Upheld complaints per 100,000 residents", "upheld complaints per 100,000 residents", s => s.UpheldPer100k),
+        new("uphold", "Complaints upheld", "of detailed investigations upheld", "Detailed investigations", s => s.Uphold),
+        new("compliance", "Compliance with recommendations", "of compliance outcomes where the council carried out the recommendations", "Compliance outcomes", s => s.Compliance),
+        new("satisfactory-remedy", "Satisfactory remedies provided by the council", "of upheld complaints the council had already put right", "Upheld complaints", s => s.SatisfactoryRemedy),
+        new("per-100k", "Upheld complaints per 100,000 residents", "upheld complaints per 100,000 residents", "Residents", s => s.UpheldPer100k),
+        // A proportion like compliance: a binomial funnel. A council that sent no return has no figure, as one with no responses.
+        new("stage1-in-time", "Stage 1 answered in time", "of the council's stage 1 complaint responses given within the Code's timescale", "Stage 1 responses",
+            Handling: f => (f.Stage1InTime, f.Counts.Stage1?.InTime ?? 0, f.Counts.Stage1?.Responded ?? 0)),
     ];
 
     public static MapStatistic? Find(string? slug) => All.FirstOrDefault(s => s.Slug == slug);
+
+    public bool IsPerHead => Slug == "per-100k";
+
+    /// <summary>Each council's figure of the statistic in a published year, by code, with its count and denominator.</summary>
+    public Func<string, (Statistic Statistic, long Count, long? Denominator)> In(SiteData data, PublishedYear year)
+    {
+        if (Key is { } key)
+        {
+            var funnel = Compare.CompareChoice.Funnel(this);
+            return code =>
+            {
+                var s = year.Statistics[code];
+                var unit = funnel.Unit(s.Counts);
+                return (key(s), unit.Count, IsPerHead ? s.Counts.Population : unit.Denominator);
+            };
+        }
+        var figures = data.ComplaintHandling(year.Year)!;
+        return code => Handling!(figures[code]) is var (statistic, count, denominator) ? (statistic, count, denominator) : default;
+    }
+
+    /// <summary>The funnel of the councils of one type in a published year.</summary>
+    public FunnelPlot Funnel(SiteData data, PublishedYear year, AuthorityType type, Overdispersion adjustment)
+    {
+        if (Key is not null) return Compare.CompareChoice.Funnel(this).Funnel(type, year.Statistics.Values.Select(s => s.Counts), adjustment);
+        var of = In(data, year);
+        var units = year.Statistics.Values.Where(s => s.Type == type)
+            .Select(s => of(s.Code) is var (_, count, denominator) ? new FunnelUnit(s.Code, s.Name, count, denominator ?? 0) : null!);
+        return FunnelPlot.Compute(units, FunnelModel.Binomial, adjustment);
+    }
 }

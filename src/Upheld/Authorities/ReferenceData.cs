@@ -12,8 +12,12 @@ public static class ReferenceData
     /// <summary>The first financial year the shipped councils and estimates describe.</summary>
     public static readonly FinancialYear FirstYear = new(2018);
 
-    /// <summary>The financial year served by the latest estimate when ONS has not yet published its own.</summary>
-    public static readonly FinancialYear LatestEstimateServes = new(2024);
+    /// <summary>
+    /// The last financial year the shipped councils describe: the year being recorded (2026-27); councils change on
+    /// 1 April 2027 (Surrey), which the reference data does not hold yet. Every year after the latest ONS estimate up to
+    /// this one is served by that latest estimate (docs/statistics.md, "Per 100,000 residents").
+    /// </summary>
+    public static readonly FinancialYear LastYear = new(2026);
 
     public static IReadOnlyList<Authority> Councils() =>
         Records("councils.csv").Select(r => new Authority(
@@ -48,18 +52,53 @@ public static class ReferenceData
                 Successors = string.Join(';', c.SuccessorCodes),
             }),
             transaction);
-        var populations = Populations();
-        var latest = populations.Max(p => p.Year);
-        var standIns = populations
-            .Where(p => p.Year == latest)
-            .Where(p => councils.First(c => c.Code == p.Code).ExistsIn(LatestEstimateServes))
-            .Select(p => (p.Code, Year: LatestEstimateServes, p.Population, Source: "ons-latest"));
         connection.Execute(
             "INSERT INTO populations (code, year, population, source) VALUES (@Code, @Year, @Population, @Source)",
-            populations.Select(p => (p.Code, p.Year, p.Population, Source: "ons"))
-                .Concat(latest < LatestEstimateServes ? standIns : [])
-                .Select(p => new { p.Code, Year = p.Year.StartYear, p.Population, p.Source }),
+            ShippedPopulations(councils).Select(p => new { p.Code, Year = p.Year.StartYear, p.Population, p.Source }),
             transaction);
+    }
+
+    /// <summary>
+    /// Every shipped population row: ONS's own (<c>ons</c>), and for each year after the latest estimate up to
+    /// <see cref="LastYear"/> that estimate standing in (<c>ons-latest</c>) for the councils alive in the year.
+    /// </summary>
+    private static IEnumerable<(string Code, FinancialYear Year, long Population, string Source)> ShippedPopulations(IReadOnlyList<Authority> councils)
+    {
+        var populations = Populations();
+        var latest = populations.Max(p => p.Year);
+        var latestEstimates = populations.Where(p => p.Year == latest).ToList();
+        var byCode = councils.ToDictionary(c => c.Code);
+        var standIns = Enumerable.Range(latest.StartYear + 1, Math.Max(0, LastYear.StartYear - latest.StartYear))
+            .Select(y => new FinancialYear(y))
+            .SelectMany(year => latestEstimates.Where(p => byCode[p.Code].ExistsIn(year)).Select(p => (p.Code, year, p.Population, "ons-latest")));
+        return populations.Select(p => (p.Code, p.Year, p.Population, "ons")).Concat(standIns);
+    }
+
+    /// <summary>
+    /// Brings an existing store's shipped populations up to this build's: a new ONS estimate replaces the stand-in that
+    /// served its year, and years the build adds get their rows. Rows an import wrote (<c>import</c>) are never touched,
+    /// nor councils the store does not hold. Returns the years whose populations changed, so that the caller can tell
+    /// their publication (a public year records a revision, like any other data change).
+    /// </summary>
+    internal static IReadOnlyList<FinancialYear> RefreshPopulations(DbConnection connection, DbTransaction transaction)
+    {
+        var stored = connection.Query<(string Code, int Year, long Population, string Source)>(
+            "SELECT code, year, population, source FROM populations", transaction: transaction)
+            .ToDictionary(r => (r.Code, r.Year));
+        var held = connection.Query<string>("SELECT code FROM authorities", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        var changes = ShippedPopulations(Councils())
+            .Where(p => held.Contains(p.Code))
+            .Where(p => !stored.TryGetValue((p.Code, p.Year.StartYear), out var s)
+                || (s.Source != "import" && (s.Population != p.Population || s.Source != p.Source)))
+            .ToList();
+        if (changes.Count == 0) return [];
+        connection.Execute(
+            """
+            INSERT INTO populations (code, year, population, source) VALUES (@Code, @Year, @Population, @Source)
+            ON CONFLICT (code, year) DO UPDATE SET population = excluded.population, source = excluded.source
+            """,
+            changes.Select(p => new { p.Code, Year = p.Year.StartYear, p.Population, p.Source }), transaction);
+        return changes.Select(p => p.Year).Distinct().Order().ToList();
     }
 
     private static IEnumerable<Dictionary<string, string>> Records(string file)

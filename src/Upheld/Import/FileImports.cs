@@ -15,6 +15,8 @@ internal static class FileImports
         "compliance.csv" => CaseFiles.Compliance,
         "public_reports.csv" => CaseFiles.PublicReports,
         "commentary.csv" => YearFiles.Commentary,
+        "complaint_returns.csv" => ComplaintHandling.ComplaintHandlingFiles.Returns,
+        "code_self_assessments.csv" => ComplaintHandling.ComplaintHandlingFiles.SelfAssessments,
         _ => throw new ArgumentException($"{file} is not an import file", nameof(file)),
     };
 }

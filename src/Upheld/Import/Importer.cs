@@ -25,7 +25,11 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
     [
         "authorities.csv", "populations.csv", "contacts.csv", "counts.csv", "received.csv", "decisions.csv",
         "recommendations.csv", "compliance.csv", "public_reports.csv", "commentary.csv",
+        "complaint_returns.csv", "code_self_assessments.csv",
     ];
+
+    /// <summary>Why a file is refused by name: a typo such as <c>decision.csv</c> would otherwise lose a whole file without a word.</summary>
+    public static string NotImported(string file) => $"{file} is not a file Upheld imports (it imports {string.Join(", ", Files)})";
 
     internal ImportResult Import(string folder, bool replace = false, IProgress<ImportProgress>? progress = null) =>
         ImportData.FolderAs(database, folder, replace, actor: null, clock ?? TimeProvider.System, progress);
@@ -44,6 +48,9 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             problems.AddForFolder($"{folder}: no such folder");
             return [];
         }
+        foreach (var unknown in Directory.EnumerateFiles(folder, "*.csv").Select(Path.GetFileName).Where(f => !Files.Contains(f!)).Order(StringComparer.Ordinal))
+            problems.AddForFolder(NotImported(unknown!));
+        if (problems.Any) return [];
         var present = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
         if (present.Count == 0)
             problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
@@ -53,7 +60,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
     /// <summary>Files held in memory (an uploaded zip, or one row from a staff form), in reading order; problems and nothing for an unknown name.</summary>
     internal static List<(string File, Func<byte[]> Read)> InMemory(IReadOnlyDictionary<string, byte[]> files, ImportProblems problems)
     {
-        foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder($"{unknown} is not an import file (expected one or more of {string.Join(", ", Files)})");
+        foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder(NotImported(unknown));
         if (files.Count == 0) problems.AddForFolder($"none of the import files is there (expected one or more of {string.Join(", ", Files)})");
         if (problems.Any) return [];
         return Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();

@@ -34,6 +34,11 @@ internal static class Migrations
                 new { version, name }, transaction);
         }
         ReferenceData.SeedIfEmpty(connection, transaction);
+        var refreshed = ReferenceData.RefreshPopulations(connection, transaction);
+        // A new ONS estimate is a data change like any other: retaken into a snapshot before publication, a revision after
+        // (docs/statistics.md, "Published figures are frozen"), in the same transaction as the estimate itself.
+        var now = TimeProvider.System.GetUtcNow();
+        foreach (var year in refreshed) Publishing.PublishedSnapshots.DataChanged(connection, transaction, year, now);
         transaction.Commit();
     }
 

@@ -64,7 +64,9 @@ public class DemoCalibrationTests(DemoDatabase demo)
         {
             var stats = demo.Stats(year.Year);
             Assert.Equal(ReferenceData.Councils().Count(c => c.ExistsIn(year.Year)), stats.Count);
-            Assert.Contains(stats, s => s.Counts.Received == 0);
+            // The smallest councils hear almost nothing: in every year at least one hears one complaint or none (in 2025-26,
+            // the year added with the Complaint Handling Code's work, none happens to hear none, so "== 0" became "<= 1").
+            Assert.Contains(stats, s => s.Counts.Received <= 1);
             Assert.InRange(stats.Count(s => s.Counts.Received > 0), stats.Count - 6, stats.Count);
         }
         var scilly = demo.Stats("E06000053", Year2019).Counts;

@@ -157,6 +157,22 @@ public abstract class ImportTests(DatabaseProvider provider) : IDisposable
     }
 
     [SkippableFact]
+    public void A_csv_file_whose_name_is_not_imported_is_refused_by_name_listing_the_names_and_nothing_is_written()
+    {
+        // A typo ("decision.csv") used to be skipped in silence: the folder imported without a whole file of decisions.
+        _folder.With("decision.csv", "case_ref,authority_code,decision_date,outcome", "T1,E10000003,2019-05-01,upheld")
+            .With("compliance.csv", "case_ref,authority_code,recorded_date,outcome", "T2,E10000003,2019-06-01,complied_on_time")
+            .With("README.txt", "not a data file");
+
+        var result = Import(_folder);
+
+        Assert.Equal(
+            $"decision.csv is not a file Upheld imports (it imports {string.Join(", ", Importer.Files)})",
+            Assert.Single(result.Problems.Listed));
+        Assert.Equal(0, Stats("E10000003").Counts.ComplianceOutcomes);
+    }
+
+    [SkippableFact]
     public void After_one_hundred_problems_the_rest_are_counted_not_listed()
     {
         var rows = Enumerable.Range(1, 150).Select(i => $"R{i},E99999999,2019-05-01,upheld");

@@ -39,7 +39,15 @@ public class BrowserSession : IAsyncLifetime
     {
         var site = new SiteHost(live: true);
         // Rutland gains a received complaint after publication, so its page shows the revised figures beside the published ones.
-        using var correction = new Upheld.Tests.Import.ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "LATE-RECEIVED-1,E06000017,2019-05-01");
+        // Worcestershire and Cambridgeshire send complaint returns and Worcestershire a self-assessment, so the council page's
+        // complaint-handling section and the "Stage 1 answered in time" map and compare pages are checked with figures.
+        using var correction = new Upheld.Tests.Import.ImportFolder().With("received.csv", "case_ref,authority_code,received_date", "LATE-RECEIVED-1,E06000017,2019-05-01")
+            .With("complaint_returns.csv", "authority_code,year,stage,received,responded,responded_in_time,upheld",
+                "E10000034,2019-20,1,412,398,333,141", "E10000034,2019-20,2,61,58,49,12", "E10000003,2019-20,1,350,340,301,90", "E10000003,2019-20,2,40,40,31,8")
+            .With("code_self_assessments.csv", ["authority_code,year,section,follows,evidence,action,target_date,submitted_on",
+                .. Upheld.ComplaintHandling.CodeSections.Ids.Select(s => s is "4" or "6-stage-2"
+                    ? $"E10000034,2019-20,{s},no,Reviewed by the complaints team,\"Recruit a second complaints officer, and report monthly\",2026-03-31,2025-06-30"
+                    : $"E10000034,2019-20,{s},yes,Complaints policy 2025,,,2025-06-30")]);
         if (!new Upheld.Import.Importer(site.Database, site.Clock).Import(correction.Path).Succeeded) throw new InvalidOperationException("the correction did not import");
         return site;
     }

@@ -53,7 +53,7 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [SkippableTheory]
     [InlineData("/", "home")]
     [InlineData("/maps/2019-20/per-100k/upper", "map")]
-    [InlineData("/councils/E10000034/worcestershire/2019-20", "council")]
+    [InlineData("/councils/E10000034/worcestershire/2019-20", "council")] // with the complaint-handling section and a self-assessment
     [InlineData("/councils/E07000192/cannock-chase/2019-20", "council-nothing-investigated")]
     [InlineData("/councils/E06000017/rutland/2019-20", "council-revised")]
     [InlineData("/years/2019-20", "year")]
@@ -64,6 +64,8 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [InlineData("/decisions?q=school", "decision-search")]
     [InlineData("/decisions/E10000034-001", "decision")]
     [InlineData("/compare/county/2019-20/uphold", "compare")]
+    [InlineData("/maps/2019-20/stage1-in-time/upper", "map-stage1-in-time")]
+    [InlineData("/compare/county/2019-20/stage1-in-time", "compare-stage1-in-time")]
     [InlineData("/no/such/page", "not-found")]
     public async Task Each_kind_of_page_passes_an_automated_WCAG_2_2_AA_check(string path, string name)
     {

@@ -22,7 +22,10 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         using var folder = new ImportFolder().With("decisions.csv",
             "case_ref,authority_code,decision_date,category,outcome,summary",
             "20 000 001,E06000017,2020-06-01,Housing,upheld,The council mislaid a zebrafinch licence.",
-            "20 000 002,E10000034,2020-06-02,Housing,not_upheld,");
+            "20 000 002,E10000034,2020-06-02,Housing,not_upheld,")
+            .With("complaint_returns.csv", "authority_code,year,stage,received,responded,responded_in_time,upheld", "E06000017,2020-21,1,40,38,30,9", "E06000017,2020-21,2,6,6,5,1")
+            .With("code_self_assessments.csv", "authority_code,year,section,follows,evidence,action,target_date,submitted_on",
+                "E06000017,2020-21,4,no,,Hire a quokka wrangler,2021-12-31,2021-06-30");
         Assert.True(new Importer(Site.Database).Import(folder.Path).Succeeded);
         Publication.Set(Site.Database, new FinancialYear(2020), Due);
         Site.Clock.Now += TimeSpan.FromMinutes(1); // past the site's brief cache
@@ -35,6 +38,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         "/councils/E06000017/letters/{Y}.html", "/councils/E06000017/letters/{Y}.pdf", "/api/v1/statistics?year={Y}",
         "/api/v1/authorities/E06000017/years/{Y}/decisions", "/api/v1/authorities/E06000017/years/{Y}/service-improvements",
         "/api/v1/authorities/E06000017/years/{Y}/public-reports", "/councils/E06000017?year={Y}", "/?year={Y}&statistic=uphold&tier=lower",
+        "/api/v1/years/{Y}/complaint-handling.json", "/councils/E06000017/rutland/{Y}/complaint-handling.csv", "/councils/E06000017/rutland/{Y}/self-assessment.csv",
+        "/maps/{Y}/stage1-in-time/lower", "/maps/{Y}/stage1-in-time/upper.csv", "/compare/unitary/{Y}/stage1-in-time", "/compare/unitary/{Y}/stage1-in-time.csv",
     ];
 
     [SkippableTheory]
@@ -58,6 +63,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         AddTheNextYear();
 
         var pages = new[] { "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/letters",
+            "/api/v1/authorities/E06000017/complaint-handling", "/api/v1/authorities/E06000017/complaint-handling.json",
             "/api/v1/authorities", "/decisions?q=mislaid", "/years/2019-20", "/search?q=Rutland", "/data" };
         foreach (var page in pages)
         {
@@ -65,6 +71,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.False(body.Contains("2020-21", StringComparison.Ordinal), $"{page}: {body[Math.Max(0, body.IndexOf("2020-21", StringComparison.Ordinal) - 300)..Math.Min(body.Length, body.IndexOf("2020-21", StringComparison.Ordinal) + 100)]}");
             Assert.DoesNotContain("zebrafinch", body); // the unpublished decision's words, searched for by another of them
+            Assert.DoesNotContain("quokka", body); // the unpublished self-assessment's action
         }
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/decisions/20%20000%20001")).Status);
     }
@@ -82,6 +89,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
             Assert.Contains(files, f => f.Contains("2019-20", StringComparison.Ordinal));
             Assert.DoesNotContain(files, f => f.Contains("2020-21", StringComparison.Ordinal));
             Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("zebrafinch", StringComparison.Ordinal));
+            Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("quokka", StringComparison.Ordinal));
         }
         finally
         {
@@ -101,6 +109,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         Assert.Equal(HttpStatusCode.OK, (await Get("/councils/E06000017/rutland/2020-21")).Status);
         Assert.Contains("2020-21", (await Get("/api/v1/authorities/E06000017/statistics")).Body);
         Assert.Contains("zebrafinch", (await Get("/decisions/20%20000%20001")).Body);
+        Assert.Contains("Hire a quokka wrangler", (await Get("/councils/E06000017/rutland/2020-21")).Body);
+        Assert.Contains("\"stage1_in_time_pct\": \"79%\"", (await Get("/api/v1/authorities/E06000017/complaint-handling")).Body); // 30 ÷ 38 = 78.9%
     }
 
     [SkippableFact]
