@@ -117,7 +117,8 @@ public static class Site
         app.MapComplaintHandling();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapFallback(() => Answers.NotFound());
+        // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).
+        app.MapFallback((RequestDelegate)(context => Answers.NotFound().ExecuteAsync(context)));
         return app;
     }
 }
