@@ -14,6 +14,7 @@ var root = new Command("upheld", "Upheld: an ombudsman's annual statistics, lett
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ComplaintHandlingCommand.Create());
+root.Subcommands.Add(SignalsCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(QualityCommand.Create());
 root.Subcommands.Add(LettersCommand.Create());

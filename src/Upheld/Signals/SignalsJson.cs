@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Upheld.Authorities;
+using Upheld.Csv;
+using Upheld.Statistics;
+
+namespace Upheld.Signals;
+
+/// <summary>
+/// Writes <c>signals --format json</c> (docs/data-formats.md, "Signals"): one object with the year, every council's case-mix
+/// ratio in code order and the year's signals, field names and order fixed, byte for byte the same on every run.
+/// </summary>
+/// <remarks>
+/// <c>signals</c> is the place for the service-area signals of part 2 of the early-warning work; until they exist it is an
+/// empty array, so readers of the format can rely on it being there.
+/// </remarks>
+public static class SignalsJson
+{
+    private static JsonWriterOptions Options(bool indented) => new()
+    {
+        Indented = indented,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The year's object for <paramref name="councils"/> (every council of the year, or the one asked for).</summary>
+    public static void Write(Stream stream, FinancialYear year, IEnumerable<CaseMixRatio> councils, bool indented = true)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options(indented));
+        WriteYear(writer, year, councils);
+    }
+
+    /// <summary>Several years' objects in an array, oldest first: a council's every published year in the API.</summary>
+    public static void WriteYears(Stream stream, IEnumerable<(FinancialYear Year, IEnumerable<CaseMixRatio> Councils)> years, bool indented = true)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options(indented));
+        writer.WriteStartArray();
+        foreach (var (year, councils) in years) WriteYear(writer, year, councils);
+        writer.WriteEndArray();
+    }
+
+    public static byte[] Bytes(FinancialYear year, IEnumerable<CaseMixRatio> councils)
+    {
+        var buffer = new MemoryStream();
+        Write(buffer, year, councils);
+        return buffer.ToArray();
+    }
+
+    /// <summary>One council's element on one line, exactly as the array holds it: what a published snapshot keeps.</summary>
+    public static string Record(CaseMixRatio ratio)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented: false))) WriteCaseMix(writer, ratio);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils)
+    {
+        w.WriteStartObject();
+        w.WriteString("year", year.ToString());
+        w.WriteStartArray("case_mix");
+        foreach (var council in councils) WriteCaseMix(w, council);
+        w.WriteEndArray();
+        w.WriteStartArray("signals");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteCaseMix(Utf8JsonWriter w, CaseMixRatio r)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", r.Code);
+        w.WriteString("name", r.Name);
+        w.WriteString("type", r.Type.DisplayName());
+        w.WriteNumber("investigations", r.Investigations);
+        w.WriteNumber("observed_upheld", r.ObservedUpheld);
+        w.WriteNumber("expected_upheld", r.Expected.ToDouble());
+        if (r.Ratio is { } ratio) w.WriteNumber("ratio", ratio.ToDouble()); else w.WriteNull("ratio");
+        if (r.Interval is { } interval)
+        {
+            w.WriteStartArray("interval");
+            w.WriteNumberValue(interval.Low);
+            w.WriteNumberValue(interval.High);
+            w.WriteEndArray();
+        }
+        else w.WriteNull("interval");
+        w.WriteString("comparison", r.Comparison?.ToWireName());
+        w.WriteEndObject();
+    }
+}
+
+/// <summary>
+/// <c>signals --format csv</c> and the site's case-mix downloads: one row per council of the case-mix array, the JSON element's
+/// fields in its order with the year after the type and the interval flattened (<c>interval_low</c>, <c>interval_high</c>).
+/// </summary>
+public static class SignalsCsv
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["code", "name", "type", "year", "investigations", "observed_upheld", "expected_upheld", "ratio", "interval_low", "interval_high", "comparison"];
+
+    /// <summary>The columns of a council's working: its expected count group by group (the table on its page).</summary>
+    public static readonly IReadOnlyList<string> WorkingColumns =
+        ["code", "name", "year", "category", "investigations", "upheld", "national_uphold_rate", "national_uphold_pct", "expected_upheld"];
+
+    public static byte[] Bytes(IEnumerable<CaseMixRatio> councils) => CsvWriter.Build(Columns, councils.Select(Row));
+
+    /// <summary>A council's working: every group it had investigations in, then a total row.</summary>
+    public static byte[] Working(CaseMixRatio r) => CsvWriter.Build(WorkingColumns,
+        r.Lines.Where(l => l.Investigations > 0).Select(l => (IReadOnlyList<string?>)
+        [
+            r.Code, r.Name, r.Year.ToString(), l.Group, Whole(l.Investigations), Whole(l.Upheld), Number(l.NationalRate?.ToDouble()),
+            l.NationalRate is { } p ? DisplayRounding.Percent(p) : null, Number(l.Expected.ToDouble()),
+        ]).Append([r.Code, r.Name, r.Year.ToString(), "Total", Whole(r.Investigations), Whole(r.ObservedUpheld), null, null, Number(r.Expected.ToDouble())]));
+
+    private static IReadOnlyList<string?> Row(CaseMixRatio r) =>
+    [
+        r.Code, r.Name, r.Type.DisplayName(), r.Year.ToString(), Whole(r.Investigations), Whole(r.ObservedUpheld),
+        Number(r.Expected.ToDouble()), Number(r.Ratio?.ToDouble()), Number(r.Interval?.Low), Number(r.Interval?.High), r.Comparison?.ToWireName(),
+    ];
+
+    private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+}
