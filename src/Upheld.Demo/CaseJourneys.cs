@@ -34,7 +34,7 @@ public static class CaseJourneys
                     var route = random.Chance(councils.InvestigatedShare(council)) ? CaseRoute.Investigation
                         : random.Chance(0.3) ? CaseRoute.Assessment : CaseRoute.Quick;
                     var day = firstDay.AddDays(random.Between(0, days));
-                    var complaint = new DemoCase(council, day, route, CaseTopics.Draw(random, council.Type), Complainant.Draw(random));
+                    var complaint = new DemoCase(council, day, route, CaseTopics.Draw(random, council, councils), Complainant.Draw(random));
                     Decide(random, councils, complaint);
                     cases.Add(complaint);
                 }

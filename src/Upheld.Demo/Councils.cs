@@ -8,6 +8,7 @@ public sealed class Councils
     private readonly Dictionary<string, Authority> _byCode;
     private readonly Dictionary<(string, int), long> _populations;
     private readonly Dictionary<string, (double Size, double Investigated)> _traits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double[] Mix, double Uphold)> _services = new(StringComparer.Ordinal);
 
     public Councils(DemoRandom random)
     {
@@ -20,6 +21,11 @@ public sealed class Councils
             var investigated = random.RateNear(TypeProfiles.Of(council.Type).Investigated, 0.3);
             _traits[council.Code] = (random.GammaMeanOne(5), investigated);
         }
+        // Councils of a type differ in what they are complained about and in how often the ombudsman finds fault, year after year.
+        // Drawn from a stream of their own, so the complaints each council receives, and when, stay as they were.
+        var services = new DemoRandom(DemoDataset.Seed + 21);
+        foreach (var council in All)
+            _services[council.Code] = (Cases.Outcomes.Categories.Select(_ => services.GammaMeanOne(3)).ToArray(), 0.3 * services.Normal());
     }
 
     public IReadOnlyList<Authority> All { get; }
@@ -31,6 +37,12 @@ public sealed class Councils
     public double SizeFactor(Authority council) => _traits[council.Code].Size;
 
     public double InvestigatedShare(Authority council) => _traits[council.Code].Investigated;
+
+    /// <summary>How much more (or less) than others of its type the council hears about each category, in the order of the categories.</summary>
+    public IReadOnlyList<double> ServiceMix(Authority council) => _services[council.Code].Mix;
+
+    /// <summary>The council's lasting tendency to have complaints upheld, on the log-odds scale, beyond what its complaints are about.</summary>
+    public double UpholdTendency(Authority council) => _services[council.Code].Uphold;
 
     /// <summary>The ONS population serving the year, or the nearest year's estimate for years outside the shipped range.</summary>
     public long Population(Authority council, FinancialYear year)

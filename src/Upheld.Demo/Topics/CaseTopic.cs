@@ -31,14 +31,19 @@ public static partial class CaseTopics
         [3, 2, 3, 3, 4],
     ];
 
-    /// <summary>A topic drawn with the frequencies of the council's type: counties hear about care and schools, districts about planning and bins.</summary>
-    public static CaseTopic Draw(DemoRandom random, AuthorityType type)
+    /// <summary>
+    /// A topic drawn with the frequencies of the council's type — counties hear about care and schools, districts about planning
+    /// and bins — each moved by the council's own mix of services (<see cref="Councils.ServiceMix"/>).
+    /// </summary>
+    public static CaseTopic Draw(DemoRandom random, Authority council, Councils councils)
     {
-        var column = (int)type;
-        var total = Weights.Sum(w => w[column]);
-        var roll = random.Between(0, total - 1);
+        var column = (int)council.Type;
+        var mix = councils.ServiceMix(council);
+        var weights = Weights.Select((w, i) => w[column] * mix[i]).ToArray();
+        // One uniform draw, as a draw between whole weights took, so the random stream stays in step.
+        var roll = random.Uniform() * weights.Sum();
         var category = 0;
-        while (roll >= Weights[category][column]) roll -= Weights[category++][column];
+        while (category < weights.Length - 1 && (roll >= weights[category] || weights[category] == 0)) roll -= weights[category++];
         var name = Cases.Outcomes.Categories[category];
         return random.Pick(ByCategory[name]);
     }

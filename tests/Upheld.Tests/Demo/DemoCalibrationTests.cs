@@ -74,5 +74,43 @@ public class DemoCalibrationTests(DemoDatabase demo)
         Assert.True(demo.Stats("E10000016", Year2019).Counts.Received > 100, "Kent, the largest county, hears many complaints");
     }
 
+    [Fact]
+    public void In_2024_25_the_uphold_rates_by_service_print_as_the_ombudsman_published_them()
+    {
+        var national = Upheld.Signals.CaseMixEngine.Compute(Upheld.Signals.CaseMixQuery.ForYear(demo.Database, new FinancialYear(2024))).National
+            .ToDictionary(g => g.Group, g => g.Rate is { } rate ? DisplayRounding.Percent(rate) : null);
+
+        Assert.Equal(("91%", "85%", "78%"), (national["Education and Children's Services"], national["Housing"], national["Adult Care Services"]));
+        // Every decision has a category, and the categories' rates differ, as the ombudsman's do.
+        Assert.Null(national[Upheld.Signals.CaseMixGroups.NotRecorded]);
+        var rates = national.Values.OfType<string>().Select(p => int.Parse(p.TrimEnd('%'))).ToList();
+        Assert.True(rates.Max() - rates.Min() >= 15, string.Join(", ", national));
+    }
+
+    [Fact]
+    public void Councils_mixes_of_services_differ_by_type_and_within_a_type_so_the_case_mix_ratio_tells_something_new()
+    {
+        var year = new FinancialYear(2024);
+        var caseMix = Upheld.Signals.CaseMixEngine.Compute(Upheld.Signals.CaseMixQuery.ForYear(demo.Database, year));
+        double Share(Upheld.Signals.CaseMixRatio r, params string[] groups) =>
+            (double)groups.Sum(g => r.Counts.In(g).Investigations) / Math.Max(1, r.Investigations);
+        var counties = caseMix.Councils.Where(c => c.Type == AuthorityType.County).ToList();
+        var districts = caseMix.Councils.Where(c => c.Type == AuthorityType.District && c.Investigations >= 5).ToList();
+
+        // Counties hear mostly about education and adult care, districts about planning and housing.
+        Assert.True(counties.Average(c => Share(c, "Education and Children's Services", "Adult Care Services")) > 0.5);
+        Assert.True(districts.Average(c => Share(c, "Planning and Development", "Housing")) > 0.4);
+        // Within a type the mix differs: the counties' share of education spans more than 20 points.
+        var education = counties.Select(c => Share(c, "Education and Children's Services")).ToList();
+        Assert.True(education.Max() - education.Min() > 0.2, $"counties' share of education {education.Min():P0} to {education.Max():P0}");
+        // Some council has a higher raw uphold rate than another of its type and yet a lower ratio.
+        var withRatio = counties.Where(c => c.Ratio is not null).ToList();
+        Assert.Contains(withRatio, a => withRatio.Any(b =>
+            (double)a.ObservedUpheld / a.Investigations > (double)b.ObservedUpheld / b.Investigations && a.Ratio < b.Ratio));
+        // The ratio finds councils both above and below what their mix of services explains.
+        Assert.Contains(caseMix.Councils, c => c.Comparison == Comparison.Higher);
+        Assert.Contains(caseMix.Councils, c => c.Comparison == Comparison.Lower);
+    }
+
     private static string Percent(int numerator, int denominator) => DisplayRounding.Percent(new Rational(numerator, denominator));
 }
