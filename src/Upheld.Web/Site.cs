@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Upheld.Storage;
 using Upheld.Web.Api;
+using Upheld.Web.CaseMix;
 using Upheld.Web.ComplaintHandling;
 using Upheld.Web.Compare;
 using Upheld.Web.Councils;
@@ -115,6 +116,7 @@ public static class Site
         app.MapTableDownloads();
         app.MapCouncilData();
         app.MapComplaintHandling();
+        app.MapCaseMix();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).

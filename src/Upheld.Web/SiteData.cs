@@ -73,6 +73,18 @@ public sealed class SiteData(Database database, TimeProvider clock)
         });
     }
 
+    /// <summary>A published year's case-mix ratios for every council; null for a year that is not public (docs/statistics.md, "Case-mix ratio").</summary>
+    public Upheld.Signals.CaseMixYear? CaseMix(FinancialYear year)
+    {
+        if (Year(year) is not { } published) return null;
+        return Cached($"case-mix:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return Upheld.Signals.CaseMixEngine.Compute(
+                Upheld.Signals.CaseMixQuery.ForYear(connection, year, published.Statistics.Values.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => s.Counts)));
+        });
+    }
+
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
     public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
         Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));

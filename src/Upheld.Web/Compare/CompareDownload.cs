@@ -47,6 +47,26 @@ public static class CompareDownload
         return Results.Bytes(CsvWriter.Build(Columns, rows), "text/csv; charset=utf-8");
     }
 
+    /// <summary>
+    /// The case-mix compare page's table in the same columns: count is the upheld complaints, denominator the expected ones (unrounded),
+    /// rate their ratio, average 1, and the limits at the council's precision.
+    /// </summary>
+    internal static IResult CaseMixCsv((AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page, Upheld.Signals.CaseMixFunnel plot)
+    {
+        var adjustment = page.Adjustment.ToString().ToLowerInvariant();
+        var rows = plot.Points.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p =>
+        {
+            var limits = plot.Limits(p.Precision);
+            return (IReadOnlyList<string?>)
+            [
+                p.Code, p.Name, page.Type.DisplayName(), page.Year.Year.ToString(), page.Statistic.Slug, adjustment,
+                p.Council.RatioText, Whole(p.Council.ObservedUpheld), Number(p.Council.Expected.ToDouble()), Number(p.Ratio), Number(1),
+                Number(limits.Low95), Number(limits.High95), Number(limits.Low998), Number(limits.High998), PositionName(p.Position),
+            ];
+        });
+        return Results.Bytes(CsvWriter.Build(Columns, rows), "text/csv; charset=utf-8");
+    }
+
     private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);

@@ -34,9 +34,9 @@ public static class ComparePages
 
         var downloads = app.MapGroup("").AddEndpointFilter(Api.OpenDataApi.WithLicence);
         downloads.MapGet("/compare/{type}/{year}/{statistic}.csv", (string type, string year, string statistic, SiteData data) =>
-            Resolve(data, type, year, statistic, null) is { } found ? CompareDownload.Csv(found, Plot(data, found), found.Statistic.In(data, found.Year)) : Answers.NotFound());
+            Resolve(data, type, year, statistic, null) is { } found ? Csv(data, found) : Answers.NotFound());
         downloads.MapGet("/compare/{type}/{year}/{statistic}/{adjustment}.csv", (string type, string year, string statistic, string adjustment, SiteData data) =>
-            Resolve(data, type, year, statistic, adjustment) is { } found ? CompareDownload.Csv(found, Plot(data, found), found.Statistic.In(data, found.Year)) : Answers.NotFound());
+            Resolve(data, type, year, statistic, adjustment) is { } found ? Csv(data, found) : Answers.NotFound());
     }
 
     private static IResult Answer(SiteData data, string type, string year, string statistic, string? adjustment) =>
@@ -52,11 +52,27 @@ public static class ComparePages
         return (authorityType, published, found, over.Value);
     }
 
+    private static IResult Csv(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
+        page.Statistic.IsCaseMix ? CompareDownload.CaseMixCsv(page, CaseMixPlot(data, page))
+            : CompareDownload.Csv(page, Plot(data, page), page.Statistic.In(data, page.Year));
+
+    private static Upheld.Signals.CaseMixFunnel CaseMixPlot(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
+        Upheld.Signals.CaseMixFunnel.Compute(data.CaseMix(page.Year.Year)!.Councils.Where(c => c.Type == page.Type), page.Adjustment);
+
+    private static IResult RenderCaseMix(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
+    {
+        var funnel = CaseMixPlot(data, page);
+        var rows = funnel.Points.Select(p => new CaseMixCompareRow(p, CouncilLinks.Page(p.Code, p.Name, page.Year.Year))).ToList();
+        return Answers.Page<CaseMixComparePage, CaseMixComparePageModel>(new(page.Type, page.Year, page.Statistic, page.Adjustment, new CaseMixChart(funnel), rows,
+            data.CaseMix(page.Year.Year)!.TypeRatio(page.Type), data.IsDemonstration));
+    }
+
     private static FunnelPlot Plot(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
         page.Statistic.Funnel(data, page.Year, page.Type, page.Adjustment);
 
     private static IResult Render(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
     {
+        if (page.Statistic.IsCaseMix) return RenderCaseMix(data, page);
         var funnel = Plot(data, page);
         var perHead = page.Statistic.IsPerHead;
         var of = page.Statistic.In(data, page.Year);

@@ -5,14 +5,14 @@ namespace Upheld.Web.Councils;
 
 /// <summary>A council's page for one published year: its tiles, its trend over every year it existed in,
 /// its letters (and which were revised since publication), the councils it relates to, and its complaint handling
-/// (null in years before councils made returns).</summary>
+/// (null in years before councils made returns), its case-mix ratio with the working behind it, and its trend charts.</summary>
 public sealed record CouncilPageModel(
     Authority Council,
     PublishedYear Year,
     IReadOnlyList<(FinancialYear Year, string Href)> Years,
     IReadOnlyList<StatisticTile> Tiles,
     Upheld.Cases.CouncilYear Detail,
-    IReadOnlyList<(FinancialYear Year, AuthorityStatistics Statistics, string Href)> Trend,
+    IReadOnlyList<CouncilTrendYear> Trend,
     IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string? Href)> Links)> Related,
     IReadOnlyList<FinancialYear> Letters,
     IReadOnlyList<FinancialYear> RevisedLetters,
@@ -20,4 +20,6 @@ public sealed record CouncilPageModel(
     Upheld.Storage.DataSource? Source,
     bool Demonstration,
     Upheld.ComplaintHandling.ComplaintHandlingFigures? ComplaintHandling,
-    string TypePlural);
+    string TypePlural,
+    Upheld.Signals.CaseMixRatio CaseMix,
+    IReadOnlyList<Upheld.Web.Trends.TrendSeries> Trends);

@@ -55,23 +55,27 @@ public static class CouncilPages
             AuthorityType.Unitary => "unitary councils",
             _ => "London boroughs",
         };
+        var caseMix = data.CaseMix(year)!;
         StatisticTile[] tiles =
         [
             StatisticTile.Proportion("Complaints upheld", s.Uphold, c.Upheld, c.Investigations, "upheld", "detailed investigation", "detailed investigations", typePlural),
+            StatisticTile.CaseMix(caseMix.Of(council.Code)!, caseMix.TypeRatio(council.Type), typePlural),
             StatisticTile.Proportion("Compliance with recommendations", s.Compliance, c.Complied, c.ComplianceOutcomes, "where the council carried out the recommendations", "compliance outcome", "compliance outcomes", typePlural),
             StatisticTile.Proportion("Satisfactory remedies provided by the council", s.SatisfactoryRemedy, c.SatisfactoryRemedies, c.Upheld, "the council had already put right", "upheld decision", "upheld decisions", typePlural),
             StatisticTile.PerHundredThousand(s.UpheldPer100k, c.Upheld, c.Population, year, typePlural),
         ];
         var years = data.PublishedYears().Select(p => p.Year).Where(council.ExistsIn)
             .Select(y => (y, CouncilLinks.Page(council.Code, council.Name, y))).ToList();
-        var trend = years.Select(y => (y.y, data.Year(y.y)!.Statistics[council.Code], y.Item2)).ToList();
+        var trend = years.Select(y => data.CaseMix(y.y)! is var m
+            ? new CouncilTrendYear(y.y, y.Item2, data.Year(y.y)!.Statistics[council.Code], m.Of(council.Code)!, m.TypeRatio(council.Type)) : null!).ToList();
+        var trends = CouncilTrends.For(trend, typePlural);
         var letters = years.Select(y => y.y).Where(y => siteLetters.Approved(council.Code, y) is not null).ToList();
         var revisedLetters = letters.Where(y => siteLetters.IsRevisedSincePublication(council.Code, y)).ToList();
         var related = Related(data, council, year);
         return Answers.Page<CouncilPage, CouncilPageModel>(new(
             council, published, years, tiles, data.CouncilYear(council.Code, year), trend, related, letters, revisedLetters,
             data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration,
-            ComplaintHandlingOf(data, council, year), typePlural));
+            ComplaintHandlingOf(data, council, year), typePlural, caseMix.Of(council.Code)!, trends));
     }
 
     // Years before councils made returns (the Code's first year of returns is 2024-25) have no section, rather than one saying nothing came.

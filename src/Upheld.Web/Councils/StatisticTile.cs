@@ -32,6 +32,31 @@ public sealed record StatisticTile(string Title, string Figure, string? Base, st
             ComparisonText(statistic.Comparison), note);
     }
 
+    /// <summary>
+    /// The case-mix ratio beside the raw uphold rate (docs/statistics.md, "Case-mix ratio"), with the one sentence that says what it means.
+    /// </summary>
+    public static StatisticTile CaseMix(Upheld.Signals.CaseMixRatio ratio, Rational? typeRatio, string typePlural)
+    {
+        const string title = "Upheld against expected, given the council's mix of services";
+        const string meaning = "The ratio of complaints upheld to those expected had each investigation been upheld at England's rate for its service, " +
+            "so complaints about services the ombudsman often upholds (such as education) do not count against the council: above 1, more were upheld than its mix explains.";
+        var together = typeRatio is { } t ? $"All {typePlural} taken together: {Upheld.Signals.CaseMixText.Ratio(t)}; every council in England: 1.00" : null;
+        if (ratio.RatioText is not { } text) return new StatisticTile(title, "No detailed investigations", null, together, null, null, meaning);
+        return new StatisticTile(title, text,
+            $"{ratio.ObservedUpheld:N0} upheld where {ratio.ExpectedText} {(ratio.ExpectedText == "1" ? "was" : "were")} expected from its {ratio.Investigations:N0} " +
+            $"{(ratio.Investigations == 1 ? "detailed investigation" : "detailed investigations")}",
+            together,
+            ratio.Interval is { } i ? $"95% interval: {Upheld.Signals.CaseMixText.Bound(i.Low)} to {Upheld.Signals.CaseMixText.Bound(i.High)}" : null,
+            ratio.Comparison switch
+            {
+                Statistics.Comparison.Higher => "More upheld than its mix of services explains, by more than chance alone would explain.",
+                Statistics.Comparison.Lower => "Fewer upheld than its mix of services explains, by more than chance alone would explain.",
+                Statistics.Comparison.Similar => "About as many upheld as its mix of services explains: the difference could be chance.",
+                _ => null,
+            },
+            meaning);
+    }
+
     private static string? AverageText(Statistic statistic, string typePlural) =>
         statistic.Average.Text is { } text ? $"Average of {typePlural}: {text}" : null;
 

@@ -45,7 +45,7 @@ public static class MapPages
         {
             var statistics = year.Statistics[hex.Code];
             var figure = of(hex.Code).Statistic;
-            return (new MapCell(hex.Code, statistics.Name, CouncilLinks.Page(statistics.Code, statistics.Name, year.Year), figure.Value.Text, figure.Comparison), hex);
+            return (new MapCell(hex.Code, statistics.Name, CouncilLinks.Page(statistics.Code, statistics.Name, year.Year), figure.Value.Text, figure.Comparison, statistic.IsCaseMix), hex);
         }).ToList();
         return Answers.Page<MapPage, MapPageModel>(new(year, data.PublishedYears(), statistic, tier, new HexGeometry(layout), cells, data.IsDemonstration));
     }
