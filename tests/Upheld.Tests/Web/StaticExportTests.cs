@@ -31,7 +31,7 @@ public sealed partial class StaticExportTests : IAsyncLifetime
         Assert.Empty(_result.BrokenLinks);
         var councils = Upheld.Authorities.ReferenceData.Councils().Where(c => c.ExistsIn(new FinancialYear(2019))).ToList();
         Assert.All(councils, c => Assert.True(File.Exists(Path.Combine(_folder, "councils", c.Code, Upheld.Slug.For(c.Name), "2019-20", "index.html")), c.Code));
-        foreach (var statistic in new[] { "uphold", "compliance", "satisfactory-remedy", "per-100k", "stage1-in-time" })
+        foreach (var statistic in new[] { "uphold", "case-mix", "compliance", "satisfactory-remedy", "per-100k", "stage1-in-time" })
             foreach (var tier in new[] { "lower", "upper" })
                 Assert.True(File.Exists(Path.Combine(_folder, "maps", "2019-20", statistic, tier, "index.html")), $"{statistic} {tier}");
         Assert.True(File.Exists(Path.Combine(_folder, "css", "upheld.css")));
@@ -47,6 +47,9 @@ public sealed partial class StaticExportTests : IAsyncLifetime
                      "councils/E10000034/worcestershire/trend.csv", "councils/E10000034/worcestershire/2019-20/received.csv",
                      "councils/E10000034/worcestershire/2019-20/decided.csv", "compare/county/2019-20/uphold.csv", "compare/county/2019-20/uphold/additive.csv",
                      "api/v1/years/2019-20/complaint-handling.json", "api/v1/authorities/E10000034/complaint-handling.json",
+                     "api/v1/years/2019-20/signals.json", "api/v1/authorities/E10000034/signals.json", "years/2019-20/case-mix.csv",
+                     "councils/E10000034/worcestershire/case-mix.csv", "councils/E10000034/worcestershire/2019-20/case-mix.csv",
+                     "compare/county/2019-20/case-mix/index.html", "compare/county/2019-20/case-mix/multiplicative/index.html", "maps/2019-20/case-mix/upper.csv",
                  })
             Assert.True(File.Exists(Path.Combine(_folder, file)), file);
         Assert.Equal(343, System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "api/v1/years/2019-20/statistics.json"))).RootElement.GetArrayLength());

@@ -11,5 +11,6 @@ public sealed record CouncilsPageModel(IReadOnlyList<Authority> Councils);
 public sealed record CouncilYearsPageModel(Authority Council, IReadOnlyList<FinancialYear> Years);
 
 /// <summary>A council's year: its statistics (null when it has none that year), its letter (null before one is composed),
-/// and whether the year is still unpublished.</summary>
-public sealed record CouncilYearPageModel(Authority Council, FinancialYear Year, AuthorityStatistics? Statistics, ComposedLetter? Letter, bool Unpublished);
+/// whether the year is still unpublished, and its case-mix ratio (null when it has no statistics that year).</summary>
+public sealed record CouncilYearPageModel(Authority Council, FinancialYear Year, AuthorityStatistics? Statistics, ComposedLetter? Letter, bool Unpublished,
+    Upheld.Signals.CaseMixRatio? CaseMix = null);

@@ -31,11 +31,18 @@ public static class StaffCouncilsPages
         staff.MapGet("/councils/{code}/{year}", (HttpContext context, string code, string year, Database database, SiteData data) =>
         {
             if (Council(context, code, data) is not { } council || !FinancialYear.TryParse(year, out var y) || !council.ExistsIn(y.Value)) return StaffAnswers.NotFound(context);
-            var statistics = StatisticsEngine.Compute(CountsQuery.ForYear(database, y.Value)).FirstOrDefault(s => s.Code == code);
             Upheld.Letters.ComposedLetter? letter;
-            using (var connection = database.Connect()) letter = LetterDesk.Letter(connection, code, y.Value);
+            AuthorityStatistics? statistics;
+            Upheld.Signals.CaseMixRatio? caseMix;
+            using (var connection = database.Connect())
+            {
+                var counts = CountsQuery.ForYear(connection, y.Value);
+                statistics = StatisticsEngine.Compute(counts).FirstOrDefault(s => s.Code == code);
+                caseMix = Upheld.Signals.CaseMixEngine.Compute(Upheld.Signals.CaseMixQuery.ForYear(connection, y.Value, counts)).Of(code);
+                letter = LetterDesk.Letter(connection, code, y.Value);
+            }
             var unpublished = UnpublishedViews.Note(context, y.Value, "council: statistics and letter state", code);
-            return StaffAnswers.Page<CouncilYearPage, CouncilYearPageModel>(context, new(council, y.Value, statistics, letter, unpublished));
+            return StaffAnswers.Page<CouncilYearPage, CouncilYearPageModel>(context, new(council, y.Value, statistics, letter, unpublished, caseMix));
         });
 
         staff.MapGet("/councils/{code}/{year}/letter.html", async (HttpContext context, string code, string year, Database database, SiteData data) =>

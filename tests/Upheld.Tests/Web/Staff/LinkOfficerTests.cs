@@ -40,6 +40,7 @@ public abstract class LinkOfficerTests(DatabaseProvider provider) : SiteTestBase
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("These figures are not yet published", page.Body);
+        Assert.Contains("Upheld against expected, given its mix of services", page.Body); // the case-mix ratio, before publication, to its own officer
         Assert.Contains("Rutland", letter.Body);
         Assert.Equal(
             "case_ref,authority_code,received_date,decision_date,category,subcategory,outcome,remedied_by_authority,summary\r\n" +

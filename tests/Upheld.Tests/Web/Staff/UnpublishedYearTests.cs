@@ -40,6 +40,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         "/api/v1/authorities/E06000017/years/{Y}/public-reports", "/councils/E06000017?year={Y}", "/?year={Y}&statistic=uphold&tier=lower",
         "/api/v1/years/{Y}/complaint-handling.json", "/councils/E06000017/rutland/{Y}/complaint-handling.csv", "/councils/E06000017/rutland/{Y}/self-assessment.csv",
         "/maps/{Y}/stage1-in-time/lower", "/maps/{Y}/stage1-in-time/upper.csv", "/compare/unitary/{Y}/stage1-in-time", "/compare/unitary/{Y}/stage1-in-time.csv",
+        "/api/v1/years/{Y}/signals.json", "/years/{Y}/case-mix.csv", "/councils/E06000017/rutland/{Y}/case-mix.csv", "/maps/{Y}/case-mix/upper",
+        "/compare/unitary/{Y}/case-mix/multiplicative.csv",
     ];
 
     [SkippableTheory]
@@ -64,6 +66,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
 
         var pages = new[] { "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/letters",
             "/api/v1/authorities/E06000017/complaint-handling", "/api/v1/authorities/E06000017/complaint-handling.json",
+            "/api/v1/authorities/E06000017/signals", "/councils/E06000017/rutland/case-mix.csv",
             "/api/v1/authorities", "/decisions?q=mislaid", "/years/2019-20", "/search?q=Rutland", "/data" };
         foreach (var page in pages)
         {
@@ -111,6 +114,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         Assert.Contains("zebrafinch", (await Get("/decisions/20%20000%20001")).Body);
         Assert.Contains("Hire a quokka wrangler", (await Get("/councils/E06000017/rutland/2020-21")).Body);
         Assert.Contains("\"stage1_in_time_pct\": \"79%\"", (await Get("/api/v1/authorities/E06000017/complaint-handling")).Body); // 30 ÷ 38 = 78.9%
+        // Rutland's one housing investigation upheld, Worcestershire's not: housing 1 of 2 nationally, so Rutland expected 0.5 and upheld 1.
+        Assert.Contains("\"ratio\": 2,", (await Get("/api/v1/authorities/E06000017/signals")).Body);
     }
 
     [SkippableFact]
@@ -126,6 +131,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("These figures are not yet published", page.Body);
+        // Rutland upheld 1 where 0.5 were expected (housing, upheld 1 of 2 across England): V = 0.25, (1 ∓ 1.96 × 0.5) ÷ 0.5.
+        Assert.Contains("2.00 (1 upheld, 0.5 expected; 95% interval 0.04 to 3.96, similar)", page.Body);
         Assert.Contains("20 000 001,E06000017,,2020-06-01,Housing,,upheld,false,The council mislaid a zebrafinch licence.", sheet.Body);
         Assert.DoesNotContain("not yet published", published.Body);
         using var connection = Site.Database.Connect();
