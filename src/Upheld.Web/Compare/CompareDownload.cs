@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Upheld.Authorities;
 using Upheld.Csv;
+using Upheld.Signals;
 using Upheld.Statistics.Funnels;
 using Upheld.Web.Map;
 
@@ -60,7 +61,7 @@ public static class CompareDownload
             return (IReadOnlyList<string?>)
             [
                 p.Code, p.Name, page.Type.DisplayName(), page.Year.Year.ToString(), page.Statistic.Slug, adjustment,
-                p.Council.RatioText, Whole(p.Council.ObservedUpheld), Number(p.Council.Expected.ToDouble()), Number(p.Ratio), Number(1),
+                p.Council.RatioText, Whole(p.Council.ObservedUpheld), Number(p.Council.Expected.Nearest()), Number(p.Ratio), Number(1),
                 Number(limits.Low95), Number(limits.High95), Number(limits.Low998), Number(limits.High998), PositionName(p.Position),
             ];
         });

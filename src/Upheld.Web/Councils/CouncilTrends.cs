@@ -59,7 +59,7 @@ public static class CouncilTrends
             ? $"{y.Year}: {text}, {r.ObservedUpheld:N0} upheld where {r.ExpectedText} were expected " +
               $"(95% interval {CaseMixText.Bound(r.Interval!.Value.Low)} to {CaseMixText.Bound(r.Interval!.Value.High)}){together}"
             : $"{y.Year}: no detailed investigations";
-        return new TrendPoint(y.Year, r.Ratio?.ToDouble(), r.Interval?.Low, r.Interval?.High, y.TypeRatio?.ToDouble(), label, y.Href);
+        return new TrendPoint(y.Year, r.Ratio?.Nearest(), r.Interval?.Low, r.Interval?.High, y.TypeRatio?.Nearest(), label, y.Href);
     }
 
     private static string AverageWords(string? average, string name) => average is null ? "" : $"; {name} {average}";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Upheld.Authorities;
 using Upheld.Csv;
 using Upheld.Maps;
+using Upheld.Signals;
 using Upheld.Statistics;
 using Upheld.Web.Api;
 
@@ -30,7 +31,7 @@ public static class MapDownload
                 .Select(c => published.Statistics[c.Code]).OrderBy(s => s.Name, StringComparer.Ordinal)
                 // As on the page: a council's own figure that it never sent is left out rather than listed (docs/site-and-api.md).
                 .Where(s => chosen.Handling is null || of(s.Code).Statistic.Value.Text is not null)
-                .Select(s => MapRow(s, chosen, of(s.Code), chosen.IsCaseMix ? data.CaseMix(y.Value)!.Of(s.Code)!.Expected.ToDouble() : null));
+                .Select(s => MapRow(s, chosen, of(s.Code), chosen.IsCaseMix ? data.CaseMix(y.Value)!.Of(s.Code) : null));
             return Downloads.Csv(CsvWriter.Build(MapColumns, rows));
         });
     }
@@ -38,14 +39,15 @@ public static class MapDownload
     public static string MapHref(FinancialYear year, MapStatistic statistic, MapTier tier) =>
         $"/maps/{year}/{statistic.Slug}/{tier.ToString().ToLowerInvariant()}.csv";
 
-    /// <param name="expected">For the case-mix ratio, the expected upheld count it divides by: the row's denominator (docs/site-and-api.md).</param>
-    private static IReadOnlyList<string?> MapRow(AuthorityStatistics s, MapStatistic chosen, (Statistic Statistic, long Count, long? Denominator) of, double? expected)
+    /// <param name="caseMix">For the case-mix ratio, the council's: the row's rate is its ratio and its denominator the expected upheld count (docs/site-and-api.md).</param>
+    private static IReadOnlyList<string?> MapRow(AuthorityStatistics s, MapStatistic chosen, (Statistic Statistic, long Count, long? Denominator) of, Upheld.Signals.CaseMixRatio? caseMix)
     {
         var (figure, numerator, denominator) = of;
         return
         [
-            s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString(), chosen.Slug, figure.Value.Text, Number(figure.Value.Rate),
-            numerator.ToString(CultureInfo.InvariantCulture), expected is { } e ? Number(e) : denominator?.ToString(CultureInfo.InvariantCulture),
+            s.Code, s.Name, s.Type.DisplayName(), s.Year.ToString(), chosen.Slug, figure.Value.Text,
+            caseMix is not null ? Number(caseMix.Ratio?.Nearest()) : Number(figure.Value.Rate),
+            numerator.ToString(CultureInfo.InvariantCulture), caseMix is not null ? Number(caseMix.Expected.Nearest()) : denominator?.ToString(CultureInfo.InvariantCulture),
             figure.Average.Text, Number(figure.Average.Rate), figure.Comparison?.ToWireName(),
             Number(figure.Interval?.Low), Number(figure.Interval?.High),
         ];

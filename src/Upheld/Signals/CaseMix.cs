@@ -101,3 +101,35 @@ public static class CaseMixText
     /// <summary>An interval bound, two decimal places: it is a double from a square root, so it is not rounded as an exact figure.</summary>
     public static string Bound(double value) => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>Exact fractions as the nearest double, for the unrounded figures the data formats write.</summary>
+/// <remarks>
+/// <see cref="Rational.ToDouble"/> goes through .NET's conversion of a big integer to a double, which cuts off rather than rounds,
+/// so it can land one step below the nearest double (9/10 becomes 0.8999999999999999). The case-mix figures are new in the
+/// formats, so they are written correctly rounded from the start; the older figures keep their conversion, as published
+/// snapshots compare their records byte for byte.
+/// </remarks>
+public static class NearestDouble
+{
+    /// <summary>The double nearest to the fraction, halves to even, as dividing two doubles would give for small whole numbers.</summary>
+    public static double Nearest(this Rational value)
+    {
+        if (value.Numerator.IsZero) return 0;
+        var numerator = System.Numerics.BigInteger.Abs(value.Numerator);
+        var denominator = value.Denominator;
+        // Choose a power of two so that the quotient has exactly 53 bits, the precision of a double, then round on the remainder.
+        var exponent = (int)(numerator.GetBitLength() - denominator.GetBitLength()) - 53;
+        while (true)
+        {
+            var (top, bottom) = exponent < 0 ? (numerator << -exponent, denominator) : (numerator, denominator << exponent);
+            var quotient = System.Numerics.BigInteger.DivRem(top, bottom, out var remainder);
+            var bits = quotient.GetBitLength();
+            if (bits > 53) { exponent++; continue; }
+            if (bits < 53) { exponent--; continue; }
+            var half = (remainder * 2).CompareTo(bottom);
+            if (half > 0 || (half == 0 && !quotient.IsEven)) quotient += 1;
+            var result = Math.ScaleB((double)quotient, exponent);
+            return value.Numerator.Sign < 0 ? -result : result;
+        }
+    }
+}

@@ -50,7 +50,7 @@ public static class CaseMixEngine
     public static Interval IntervalOf(long observed, Rational expected, Rational variance, double confidence = Interval.DefaultConfidence)
     {
         var z = Interval.NormalQuantile(confidence);
-        double e = expected.ToDouble(), spread = z * Math.Sqrt(variance.ToDouble());
+        double e = expected.Nearest(), spread = z * Math.Sqrt(variance.Nearest());
         return new Interval(Math.Max(0, (observed - spread) / e), (observed + spread) / e);
     }
 

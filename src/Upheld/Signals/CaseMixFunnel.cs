@@ -33,7 +33,7 @@ public sealed class CaseMixFunnel
         Dispersion = dispersion;
         Points = councils.Select(c =>
         {
-            var ratio = c.Ratio!.Value.ToDouble();
+            var ratio = c.Ratio!.Value.Nearest();
             var precision = Precision(c);
             return new CaseMixPoint(c, ratio, precision, IsWidened ? Limits(precision).Position(ratio) : ExactPosition(c));
         }).ToList();
@@ -53,12 +53,12 @@ public sealed class CaseMixFunnel
     {
         var plotted = councils.Where(c => c.Ratio is not null && c.Variance > Rational.Zero).ToList();
         var dispersion = adjustment == Overdispersion.None ? null
-            : Dispersion.Estimate(plotted.Select(c => (c.Ratio!.Value.ToDouble(), 1 / Math.Sqrt(Precision(c)))).ToList(), 1);
+            : Dispersion.Estimate(plotted.Select(c => (c.Ratio!.Value.Nearest(), 1 / Math.Sqrt(Precision(c)))).ToList(), 1);
         return new CaseMixFunnel(adjustment, dispersion, plotted);
     }
 
     /// <summary>E² ÷ V.</summary>
-    public static double Precision(CaseMixRatio council) => (council.Expected * council.Expected / council.Variance).ToDouble();
+    public static double Precision(CaseMixRatio council) => (council.Expected * council.Expected / council.Variance).Nearest();
 
     /// <summary>The 95% and 99.8% limits at a precision, around 1, widened if asked and needed; never below 0.</summary>
     public FunnelLimits Limits(double precision)

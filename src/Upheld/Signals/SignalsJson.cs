@@ -76,8 +76,8 @@ public static class SignalsJson
         w.WriteString("type", r.Type.DisplayName());
         w.WriteNumber("investigations", r.Investigations);
         w.WriteNumber("observed_upheld", r.ObservedUpheld);
-        w.WriteNumber("expected_upheld", r.Expected.ToDouble());
-        if (r.Ratio is { } ratio) w.WriteNumber("ratio", ratio.ToDouble()); else w.WriteNull("ratio");
+        w.WriteNumber("expected_upheld", r.Expected.Nearest());
+        if (r.Ratio is { } ratio) w.WriteNumber("ratio", ratio.Nearest()); else w.WriteNull("ratio");
         if (r.Interval is { } interval)
         {
             w.WriteStartArray("interval");
@@ -110,14 +110,14 @@ public static class SignalsCsv
     public static byte[] Working(CaseMixRatio r) => CsvWriter.Build(WorkingColumns,
         r.Lines.Where(l => l.Investigations > 0).Select(l => (IReadOnlyList<string?>)
         [
-            r.Code, r.Name, r.Year.ToString(), l.Group, Whole(l.Investigations), Whole(l.Upheld), Number(l.NationalRate?.ToDouble()),
-            l.NationalRate is { } p ? DisplayRounding.Percent(p) : null, Number(l.Expected.ToDouble()),
-        ]).Append([r.Code, r.Name, r.Year.ToString(), "Total", Whole(r.Investigations), Whole(r.ObservedUpheld), null, null, Number(r.Expected.ToDouble())]));
+            r.Code, r.Name, r.Year.ToString(), l.Group, Whole(l.Investigations), Whole(l.Upheld), Number(l.NationalRate?.Nearest()),
+            l.NationalRate is { } p ? DisplayRounding.Percent(p) : null, Number(l.Expected.Nearest()),
+        ]).Append([r.Code, r.Name, r.Year.ToString(), "Total", Whole(r.Investigations), Whole(r.ObservedUpheld), null, null, Number(r.Expected.Nearest())]));
 
     private static IReadOnlyList<string?> Row(CaseMixRatio r) =>
     [
         r.Code, r.Name, r.Type.DisplayName(), r.Year.ToString(), Whole(r.Investigations), Whole(r.ObservedUpheld),
-        Number(r.Expected.ToDouble()), Number(r.Ratio?.ToDouble()), Number(r.Interval?.Low), Number(r.Interval?.High), r.Comparison?.ToWireName(),
+        Number(r.Expected.Nearest()), Number(r.Ratio?.Nearest()), Number(r.Interval?.Low), Number(r.Interval?.High), r.Comparison?.ToWireName(),
     ];
 
     private static string Whole(long value) => value.ToString(CultureInfo.InvariantCulture);

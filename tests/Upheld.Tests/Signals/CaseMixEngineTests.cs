@@ -161,6 +161,61 @@ public class CaseMixEngineTests
         Assert.Throws<ArgumentException>(() => CaseMixEngine.Compute([Council("E07000001", ("Parking", 1, 1))]));
     }
 
+    [Fact]
+    public void The_funnel_around_1_places_each_council_exactly_as_its_interval_does()
+    {
+        // Precision E²/V: X 100²/14 = 714.29, Y 70²/17 = 288.24, Z 68²/26.8 = 172.54. At X's precision the 95% limits are
+        // 1 ∓ 1.959964/√714.29 = 0.92667 to 1.07333: X's interval (0.90 ∓ 0.07333) turned round, so X at 0.90 is below them.
+        // At 99.8% (z = 3.090232): X's 10 fewer than expected are within 3.090232 × √14 = 11.56; Z's 12 more within 16.00.
+        var funnel = CaseMixFunnel.Compute(CaseMixEngine.Compute(Three).Councils);
+
+        var points = funnel.Points.ToDictionary(p => p.Code);
+        Assert.Equal(714.2857, points["E10000001"].Precision, 4);
+        Assert.Equal(172.5373, points["E07000002"].Precision, 4);
+        Assert.Equal(
+            (Upheld.Statistics.Funnels.FunnelPosition.Below95, Upheld.Statistics.Funnels.FunnelPosition.Within, Upheld.Statistics.Funnels.FunnelPosition.Above95),
+            (points["E10000001"].Position, points["E07000001"].Position, points["E07000002"].Position));
+        var limits = funnel.Limits(points["E10000001"].Precision);
+        Assert.Equal(0.92666, limits.Low95, 5); // 1 − 0.0733351
+        Assert.Equal(1.07334, limits.High95, 5);
+        Assert.Equal(1 - 3.090232 / Math.Sqrt(714.2857), limits.Low998, 5);
+    }
+
+    [Fact]
+    public void Over_dispersion_widens_the_funnel_around_1_from_the_councils_z_scores()
+    {
+        // z = (O − E)/√V: X −10/√14 = −2.6726, Y −2/√17 = −0.4851, Z 12/√26.8 = 2.3180; three councils, none winsorised:
+        // φ = (7.1429 + 0.2353 + 5.3731) ÷ 3 = 4.2504. Multiplicative limits lie √φ = 2.0617 times as far from 1:
+        // at X's precision 1 ∓ 0.0733351 × 2.061650 = 0.848808 to 1.151192, so X (0.90) is within them.
+        var funnel = CaseMixFunnel.Compute(CaseMixEngine.Compute(Three).Councils, Upheld.Statistics.Funnels.Overdispersion.Multiplicative);
+
+        Assert.Equal(4.2504, funnel.Dispersion!.Phi, 4);
+        Assert.True(funnel.IsWidened);
+        Assert.Equal(0.848808, funnel.Limits(100.0 * 100 / 14).Low95, 6);
+        Assert.All(funnel.Points, p => Assert.Equal(Upheld.Statistics.Funnels.FunnelPosition.Within, p.Position));
+    }
+
+    [Fact]
+    public void A_council_with_nothing_expected_or_no_spread_is_not_plotted()
+    {
+        // Housing upheld 1 of 1 everywhere: p = 1, V = 0 and O = E; Rutland has no investigations at all.
+        var year = CaseMixEngine.Compute([.. Three, Council("E06000017"), Council("E06000001", ("Housing", 1, 1))]);
+
+        Assert.Equal(["E07000001", "E07000002", "E10000001"], CaseMixFunnel.Compute(year.Councils).Points.Select(p => p.Code).Order());
+        Assert.Equal((Rational.One, Comparison.Similar), (year.Of("E06000001")!.Ratio!.Value, year.Of("E06000001")!.Comparison));
+    }
+
+    [Fact]
+    public void Unrounded_figures_are_written_as_the_nearest_double()
+    {
+        // 9/10 is 0.9 as a division of doubles gives it, not the 0.8999999999999999 a cut-off conversion gives.
+        Assert.Equal(0.9, new Rational(9, 10).Nearest());
+        Assert.Equal(148.0 / 138, new Rational(148, 138).Nearest());
+        Assert.Equal(-2.0 / 3, new Rational(-2, 3).Nearest());
+        for (var d = 1; d < 120; d++)
+            for (var n = 0; n <= 2 * d; n++) Assert.Equal((double)n / d, new Rational(n, d).Nearest());
+    }
+
     private static double Rate(CaseMixRatio r) => (double)r.ObservedUpheld / r.Investigations;
 
     private static void AssertInterval(double low, double high, Interval? interval)
