@@ -117,6 +117,7 @@ public static class Site
         app.MapCouncilData();
         app.MapComplaintHandling();
         app.MapCaseMix();
+        app.MapNationalTrends();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).

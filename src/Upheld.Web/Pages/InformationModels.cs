@@ -6,8 +6,10 @@ public sealed record FixedPageModel(bool Demonstration, DateTimeOffset? DataAsAt
 /// <summary>The data page: the published years whose files it lists.</summary>
 public sealed record DataPageModel(IReadOnlyList<FinancialYear> Years, bool Demonstration, DateTimeOffset? DataAsAt);
 
-/// <summary>A year's national picture.</summary>
-public sealed record YearPageModel(PublishedYear Year, IReadOnlyList<Upheld.Cases.CategoryCounts> Categories, bool Demonstration);
+/// <summary>A year's national picture, and England's figures and each category's in every published year.</summary>
+public sealed record YearPageModel(PublishedYear Year, IReadOnlyList<Upheld.Cases.CategoryCounts> Categories, bool Demonstration,
+    IReadOnlyList<NationalYear> Years, IReadOnlyList<Upheld.Web.Trends.TrendSeries> England,
+    IReadOnlyList<(string Category, Upheld.Web.Trends.TrendSeries Rate, Upheld.Web.Trends.TrendSeries Volume)> CategoryTrends);
 
 /// <summary>The council search: what was asked (null before a search) and the councils found.</summary>
 public sealed record SearchPageModel(string? Query, IReadOnlyList<(string Name, string Detail, string Href)> Results, bool Demonstration, DateTimeOffset? DataAsAt);

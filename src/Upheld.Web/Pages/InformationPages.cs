@@ -18,9 +18,12 @@ public static class InformationPages
         app.MapGet("/data", (SiteData data) => Answers.Page<DataPage, DataPageModel>(new(data.PublishedYears().Select(p => p.Year).ToList(), data.IsDemonstration, data.LatestYear()?.PublishedAt)));
 
         app.MapGet("/years/{year}", (string year, SiteData data) =>
-            FinancialYear.TryParse(year, out var y) && data.Year(y.Value) is { } published
-                ? Answers.Page<YearPage, YearPageModel>(new(published, data.Categories(y.Value), data.IsDemonstration))
-                : Answers.NotFound());
+        {
+            if (!FinancialYear.TryParse(year, out var y) || data.Year(y.Value) is not { } published) return Answers.NotFound();
+            var years = NationalTrends.Years(data);
+            return Answers.Page<YearPage, YearPageModel>(new(published, data.Categories(y.Value), data.IsDemonstration,
+                years, NationalTrends.England(years), NationalTrends.Categories(years)));
+        });
 
         app.MapGet("/search", (string? q, SiteData data) =>
         {
