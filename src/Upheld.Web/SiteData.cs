@@ -8,9 +8,9 @@ namespace Upheld.Web;
 /// <summary>One published year's statistics for every council, as the public site shows them.</summary>
 public sealed record PublishedYear(FinancialYear Year, DateTimeOffset PublishedAt, IReadOnlyDictionary<string, AuthorityStatistics> Statistics);
 
-/// <summary>A council's record as published beside the record as it stands, both as <c>stats --format json</c> writes them.</summary>
+/// <summary>A council's record of a kind (<see cref="PublishedKinds"/>) as published beside the record as it stands.</summary>
 /// <param name="RevisedOn">When the change was recorded; null when it was made without telling the snapshot.</param>
-public sealed record StatisticsRevision(string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn);
+public sealed record RecordRevision(string Kind, string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn);
 
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
@@ -92,19 +92,27 @@ public sealed class SiteData(Database database, TimeProvider clock)
     /// <summary>Drops every kept figure, so a change made from the staff area (data, publication time) shows on the next request.</summary>
     public void Forget() => _cache.Clear();
 
-    /// <summary>A council's figures as published, when its current figures differ from them; null when unrevised or never snapshotted.</summary>
-    public StatisticsRevision? RevisionOf(string code, FinancialYear year)
+    /// <summary>A council's record of a kind as published, when its current record differs from it; null when unrevised or never snapshotted.</summary>
+    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics)
     {
-        if (Year(year) is not { } published || !published.Statistics.TryGetValue(code, out var statistics)) return null;
-        var snapshot = Cached($"published:{year}", () =>
+        if (Year(year) is not { } published || CurrentRecord(code, year, kind) is not { } current) return null;
+        var snapshot = Cached($"published:{kind}:{year}", () =>
         {
             using var connection = database.Connect();
-            return Upheld.Publishing.PublishedFigures.ForYear(connection, year);
+            return PublishedFigures.ForYear(connection, year, kind);
         });
         if (!snapshot.TryGetValue(code, out var record)) return null;
-        var current = StatisticsJson.Record(statistics);
-        return record.IsRevised(current) ? new StatisticsRevision(record.StatisticsJson, current, published.PublishedAt, record.RevisedOn(current)) : null;
+        return record.IsRevised(current) ? new RecordRevision(kind, record.RecordJson, current, published.PublishedAt, record.RevisedOn(current)) : null;
     }
+
+    // The record as the snapshot would write it now, from the figures the site already computed.
+    private string? CurrentRecord(string code, FinancialYear year, string kind) => kind switch
+    {
+        PublishedKinds.Statistics => Year(year)!.Statistics.TryGetValue(code, out var statistics) ? StatisticsJson.Record(statistics) : null,
+        PublishedKinds.ComplaintHandling => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.Record(figures) : null,
+        PublishedKinds.SelfAssessment => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.SelfAssessmentRecord(figures) : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of published record."),
+    };
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 

@@ -14,7 +14,7 @@ namespace Upheld.Publishing;
 /// and every letter approved as it stands) is (re)taken whenever the year's publication is set, or its data changes,
 /// while the year is not yet public at the caller's clock; so the snapshot is the data as it stood when the publication
 /// time passed, even when that time was scheduled in advance. Once the year is public the snapshot is never touched:
-/// a change to its data instead records a revision (the authority's new record and when; a change only to the averages'
+/// a change to its data instead records a revision (the council's new record of that kind and when; a change only to the averages'
 /// unrounded rates, which one case anywhere in the type moves, is not one), and a letter approved for the
 /// first time is added as first published then. Setting a public year's publication to another past time keeps the
 /// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one and forgets the old
@@ -34,21 +34,20 @@ internal static class PublishedSnapshots
     /// <summary>Replaces the year's snapshot with the data as it stands now and forgets its revisions.</summary>
     public static void Take(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
-        var records = CurrentRecords(connection, year, transaction);
+        var records = PublishedKinds.Current(connection, year, transaction);
         var letters = ApprovedLetters(connection, year, transaction);
         var p = new { year = year.StartYear };
-        connection.Execute("DELETE FROM published_statistics WHERE year = @year", p, transaction);
+        connection.Execute("DELETE FROM published_records WHERE year = @year", p, transaction);
         connection.Execute("DELETE FROM published_letters WHERE year = @year", p, transaction);
-        connection.Execute("DELETE FROM statistics_revisions WHERE year = @year", p, transaction);
-        connection.Execute(
-            "INSERT INTO published_statistics (year, authority_code, statistics_json, taken_at) VALUES (@year, @code, @json, @at)",
-            records.Select(r => new { year = year.StartYear, code = r.Key, json = r.Value, at = Stamp(now) }), transaction);
+        connection.Execute("DELETE FROM record_revisions WHERE year = @year", p, transaction);
+        foreach (var (kind, byCouncil) in records) InsertRecords(connection, transaction, year, kind, byCouncil, now);
         InsertLetters(connection, transaction, year, letters, now);
     }
 
     /// <summary>True when the year has a snapshot.</summary>
     public static bool Exists(DbConnection connection, DbTransaction? transaction, FinancialYear year) =>
-        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM published_statistics WHERE year = @year", new { year = year.StartYear }, transaction) > 0;
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM published_records WHERE year = @year AND kind = @kind",
+            new { year = year.StartYear, kind = PublishedKinds.Statistics }, transaction) > 0;
 
     /// <summary>The hook after any change to a year's data, in the change's transaction: retakes the snapshot before publication, records revisions after.</summary>
     /// <remarks>A year with no publication time is left alone.</remarks>
@@ -59,23 +58,50 @@ internal static class PublishedSnapshots
         else Revise(connection, transaction, year, now);
     }
 
+    /// <summary>
+    /// Gives every public year the kinds of record its snapshot lacks, taken as the data stands now: a year published before
+    /// Upheld froze a kind (complaint handling came after the key statistics) is frozen from the moment Upheld first could.
+    /// </summary>
+    public static void TakeMissingKinds(DbConnection connection, DbTransaction transaction, DateTimeOffset now)
+    {
+        var present = connection.Query<(long Year, string Kind)>("SELECT DISTINCT year, kind FROM published_records", transaction: transaction).ToHashSet();
+        foreach (var start in present.Select(p => p.Year).Distinct())
+        {
+            var missing = PublishedKinds.All.Where(k => !present.Contains((start, k))).ToList();
+            if (missing.Count == 0) continue;
+            var year = new FinancialYear((int)start);
+            var records = PublishedKinds.Current(connection, year, transaction);
+            foreach (var kind in missing) InsertRecords(connection, transaction, year, kind, records[kind], now);
+        }
+    }
+
     private static void Revise(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
-        var current = CurrentRecords(connection, year, transaction);
-        var published = PublishedFigures.ForYear(connection, year, transaction);
+        var current = PublishedKinds.Current(connection, year, transaction);
+        foreach (var (kind, byCouncil) in current)
+        {
+            var published = PublishedFigures.ForYear(connection, year, kind, transaction);
+            if (published.Count == 0) { InsertRecords(connection, transaction, year, kind, byCouncil, now); continue; }
+            // A revision is recorded whenever the record differs from the last one known, even when it goes back to the published one.
+            var revisions = byCouncil
+                .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.RecordJson))
+                .Select(c => new { year = year.StartYear, kind, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
+            connection.Execute(
+                """
+                INSERT INTO record_revisions (year, kind, authority_code, revised_at, record_json) VALUES (@year, @kind, @code, @at, @json)
+                ON CONFLICT (year, kind, authority_code, revised_at) DO UPDATE SET record_json = excluded.record_json
+                """, revisions, transaction);
+        }
         var publishedLetters = PublishedFigures.LetterCodes(connection, year, transaction);
         var newLetters = ApprovedLetters(connection, year, transaction).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
-        // A revision is recorded whenever the figures differ from the last ones known, even when they go back to the published ones.
-        var revisions = current
-            .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.StatisticsJson))
-            .Select(c => new { year = year.StartYear, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
-        connection.Execute(
-            """
-            INSERT INTO statistics_revisions (year, authority_code, revised_at, statistics_json) VALUES (@year, @code, @at, @json)
-            ON CONFLICT (year, authority_code, revised_at) DO UPDATE SET statistics_json = excluded.statistics_json
-            """, revisions, transaction);
         InsertLetters(connection, transaction, year, newLetters, now);
     }
+
+    private static void InsertRecords(DbConnection connection, DbTransaction transaction, FinancialYear year, string kind,
+        IReadOnlyDictionary<string, string> byCouncil, DateTimeOffset now) =>
+        connection.Execute(
+            "INSERT INTO published_records (year, kind, authority_code, record_json, taken_at) VALUES (@year, @kind, @code, @json, @at)",
+            byCouncil.Select(r => new { year = year.StartYear, kind, code = r.Key, json = r.Value, at = Stamp(now) }), transaction);
 
     private static void InsertLetters(DbConnection connection, DbTransaction transaction, FinancialYear year, IEnumerable<ComposedLetter> letters, DateTimeOffset now) =>
         connection.Execute(
@@ -88,7 +114,7 @@ internal static class PublishedSnapshots
 
     /// <summary>Every authority's statistics record of the year as it stands, by code.</summary>
     public static IReadOnlyDictionary<string, string> CurrentRecords(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
-        StatisticsEngine.Compute(CountsQuery.ForYear(connection, year, transaction)).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal);
+        PublishedKinds.Current(connection, year, transaction)[PublishedKinds.Statistics];
 
     private static IReadOnlyList<ComposedLetter> ApprovedLetters(DbConnection connection, FinancialYear year, DbTransaction transaction)
     {
