@@ -152,6 +152,31 @@ public abstract class ComplaintHandlingPublicationTests(DatabaseProvider provide
         Assert.Contains("Recruit a second complaints officer", Published(PublishedKinds.SelfAssessment)[Worcestershire].RecordJson);
         Assert.Equal(Published(PublishedKinds.Statistics).Count, Published(PublishedKinds.ComplaintHandling).Count);
     }
+
+    [SkippableFact]
+    public void A_database_from_before_kinds_keeps_its_published_statistics_and_revisions()
+    {
+        // The tables as 0006 made them, holding a published record and a revision, and the database back before 0012.
+        using (var connection = _site.Database.Connect())
+        {
+            connection.Execute("""
+                DROP TABLE published_records;
+                DROP TABLE record_revisions;
+                CREATE TABLE published_statistics (year INTEGER NOT NULL, authority_code TEXT NOT NULL, statistics_json TEXT NOT NULL, taken_at TEXT NOT NULL, PRIMARY KEY (year, authority_code));
+                CREATE TABLE statistics_revisions (year INTEGER NOT NULL, authority_code TEXT NOT NULL, revised_at TEXT NOT NULL, statistics_json TEXT NOT NULL, PRIMARY KEY (year, authority_code, revised_at));
+                INSERT INTO published_statistics VALUES (2019, 'E10000034', '{"code":"E10000034","uphold_pct":"86%"}', '2020-07-20T08:30:00Z');
+                INSERT INTO statistics_revisions VALUES (2019, 'E10000034', '2020-08-03T08:30:00Z', '{"code":"E10000034","uphold_pct":"87%"}');
+                DELETE FROM schema_migrations WHERE version = 12;
+                """);
+        }
+
+        _site.Database.Migrate();
+
+        var record = Assert.Single(Published(PublishedKinds.Statistics)).Value;
+        Assert.Equal(("{\"code\":\"E10000034\",\"uphold_pct\":\"86%\"}", "{\"code\":\"E10000034\",\"uphold_pct\":\"87%\"}"), (record.RecordJson, record.RevisedJson));
+        Assert.Equal(new DateTimeOffset(2020, 8, 3, 8, 30, 0, TimeSpan.Zero), record.RevisedAt);
+        Assert.Contains("Recruit a second complaints officer", Published(PublishedKinds.SelfAssessment)[Worcestershire].RecordJson);
+    }
 }
 
 public sealed class SqliteComplaintHandlingPublicationTests() : ComplaintHandlingPublicationTests(DatabaseProvider.Sqlite);
