@@ -26,7 +26,7 @@ public static class ComplaintHandlingRevisionRows
         ("Compared with similar councils: stage 1 answered in time", r => Nested(r, "comparison", "stage1_in_time")),
         ("Compared with similar councils: stage 2 answered in time", r => Nested(r, "comparison", "stage2_in_time")),
         ("Self-assessment", r => r.TryGetProperty("self_assessment", out var a) && a.ValueKind == JsonValueKind.Object
-            ? $"submitted {Text(a, "submitted_on")}, follows {a.GetProperty("follows").GetInt64()} of {a.GetProperty("sections").GetInt64()} sections"
+            ? $"submitted {Written(Text(a, "submitted_on"))}, follows {a.GetProperty("follows").GetInt64()} of {a.GetProperty("sections").GetInt64()} sections"
             : "None received"),
     ];
 
@@ -51,7 +51,7 @@ public static class ComplaintHandlingRevisionRows
             .Where(id => before.ContainsKey(id) || after.ContainsKey(id))
             .Select(id => new RevisionRow(CodeSections.HeadingOf(id), before.GetValueOrDefault(id, "Not assessed"), after.GetValueOrDefault(id, "Not assessed")))
             .ToList();
-        rows.Add(new RevisionRow("Submitted on", Text(published, "submitted_on") ?? "None received", Text(current, "submitted_on") ?? "None received"));
+        rows.Add(new RevisionRow("Submitted on", Written(Text(published, "submitted_on")) ?? "None received", Written(Text(current, "submitted_on")) ?? "None received"));
         return rows;
     }
 
@@ -60,7 +60,7 @@ public static class ComplaintHandlingRevisionRows
             s => s.GetProperty("section").GetString()!,
             s => Text(s, "follows") == "yes"
                 ? "Follows it"
-                : $"Does not follow it; action: {Text(s, "action") ?? "none"}; target date {Text(s, "target_date") ?? "none"}",
+                : $"Does not follow it; action: {Text(s, "action") ?? "none"}; target date {Written(Text(s, "target_date")) ?? "none"}",
             StringComparer.Ordinal);
 
     private static string Share(JsonElement record, string count, string pct) =>
@@ -73,6 +73,10 @@ public static class ComplaintHandlingRevisionRows
 
     private static string Nested(JsonElement record, string outer, string field) =>
         record.TryGetProperty(outer, out var inner) ? Text(inner, field) ?? "None" : "None";
+
+    // A date as the council page writes dates: "30 June 2026".
+    private static string? Written(string? isoDate) =>
+        isoDate is null ? null : DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string? Text(JsonElement record, string field) =>
         record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

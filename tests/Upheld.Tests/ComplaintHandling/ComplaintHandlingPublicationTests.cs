@@ -133,9 +133,9 @@ public abstract class ComplaintHandlingPublicationTests(DatabaseProvider provide
 
         var page = (await Page()).ReplaceLineEndings("\n");
         Assert.Contains("Self-assessment revised on 3 August 2020", page);
-        Assert.Contains("4. Complaint handling resources</th>\n                        <td class=\"govuk-table__cell\">Does not follow it; action: Recruit a second complaints officer; target date 2021-03-31</td>\n" +
-                        "                        <td class=\"govuk-table__cell\">Does not follow it; action: Recruit two complaints officers; target date 2021-09-30</td>", page);
-        Assert.Contains("Submitted on</th>\n                        <td class=\"govuk-table__cell\">2020-06-30</td>\n                        <td class=\"govuk-table__cell\">2020-08-03</td>", page);
+        Assert.Contains("4. Complaint handling resources</th>\n                        <td class=\"govuk-table__cell\">Does not follow it; action: Recruit a second complaints officer; target date 31 March 2021</td>\n" +
+                        "                        <td class=\"govuk-table__cell\">Does not follow it; action: Recruit two complaints officers; target date 30 September 2021</td>", page);
+        Assert.Contains("Submitted on</th>\n                        <td class=\"govuk-table__cell\">30 June 2020</td>\n                        <td class=\"govuk-table__cell\">3 August 2020</td>", page);
         Assert.DoesNotContain("1. Definition of a service request and complaint</th>\n                        <td class=\"govuk-table__cell\">Follows it", page);
     }
 
