@@ -10,7 +10,12 @@ public sealed record PublishedYear(FinancialYear Year, DateTimeOffset PublishedA
 
 /// <summary>A council's record of a kind (<see cref="PublishedKinds"/>) as published beside the record as it stands.</summary>
 /// <param name="RevisedOn">When the change was recorded; null when it was made without telling the snapshot.</param>
-public sealed record RecordRevision(string Kind, string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn);
+/// <param name="Note">Whether the recorded change was a revision or a correction, and why; null when not recorded.</param>
+public sealed record RecordRevision(string Kind, string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn, RevisionNote? Note = null)
+{
+    /// <summary>"Corrected" or "Revised", as the heading of the note says it.</summary>
+    public string Verb => Note?.Correction == true ? "Corrected" : "Revised";
+}
 
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
@@ -102,7 +107,9 @@ public sealed class SiteData(Database database, TimeProvider clock)
             return PublishedFigures.ForYear(connection, year, kind);
         });
         if (!snapshot.TryGetValue(code, out var record)) return null;
-        return record.IsRevised(current) ? new RecordRevision(kind, record.RecordJson, current, published.PublishedAt, record.RevisedOn(current)) : null;
+        if (!record.IsRevised(current)) return null;
+        var on = record.RevisedOn(current);
+        return new RecordRevision(kind, record.RecordJson, current, published.PublishedAt, on, on is null ? null : record.RevisedBy);
     }
 
     // The record as the snapshot would write it now, from the figures the site already computed.
@@ -113,6 +120,34 @@ public sealed class SiteData(Database database, TimeProvider clock)
         PublishedKinds.SelfAssessment => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.SelfAssessmentRecord(figures) : null,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of published record."),
     };
+
+    /// <summary>A published year's versions whose time has come, oldest first; null for a year that is not public.</summary>
+    public IReadOnlyList<YearVersion>? Versions(FinancialYear year)
+    {
+        if (Year(year) is null) return null;
+        var now = Now;
+        var all = Cached($"versions:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return YearVersions.List(connection, year, DateTimeOffset.MaxValue);
+        });
+        return all.Where(v => v.At <= now).ToList();
+    }
+
+    /// <summary>Every council's records as they stood in a version of a published year (the caller has checked it is listed); null for a withdrawal.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? VersionRecords(FinancialYear year, int version)
+    {
+        using var connection = database.Connect();
+        return YearVersions.Records(connection, year, version);
+    }
+
+    /// <summary>What a version of a published year changed (the caller has checked it is listed).</summary>
+    public IReadOnlyList<VersionFieldChange> VersionChanges(FinancialYear year, int version) =>
+        Cached($"version-changes:{year}:{version}", () =>
+        {
+            using var connection = database.Connect();
+            return YearVersions.Changes(connection, year, version);
+        });
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 

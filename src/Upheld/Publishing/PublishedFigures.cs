@@ -8,7 +8,8 @@ namespace Upheld.Publishing;
 /// <summary>One council's record of a kind as published, with its latest revision if any.</summary>
 /// <param name="RecordJson">The record exactly as it was written at publication, on one line (for the statistics, as <c>stats --format json</c> wrote it).</param>
 /// <param name="RevisedJson">The record as the latest revision left it; null when never revised.</param>
-public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson)
+/// <param name="RevisedBy">Whether the latest change was a revision or a correction, and why; null when never revised.</param>
+public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson, RevisionNote? RevisedBy = null)
 {
     /// <summary>True when the current figures differ from those published in anything but the averages' unrounded rates.</summary>
     public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(RecordJson);
@@ -37,7 +38,7 @@ public sealed record PublishedLetter(string AuthorityCode, string ContentHash, L
 /// <summary>Reads a year's snapshot (see <see cref="PublishedSnapshots"/>) for the site and the API.</summary>
 public static class PublishedFigures
 {
-    private sealed record Row(string Authority_Code, string Record_Json, string Taken_At, string? Revised_At, string? Revised_Json);
+    private sealed record Row(string Authority_Code, string Record_Json, string Taken_At, string? Revised_At, string? Revised_Json, string? Change, string? Reason);
 
     private sealed record LetterRow(string Authority_Code, string Content_Hash, string Letter_Json, string? Html, string Taken_At);
 
@@ -49,14 +50,17 @@ public static class PublishedFigures
     public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year, string kind, DbTransaction? transaction = null) =>
         connection.Query<Row>(
                 """
-                SELECT p.authority_code, p.record_json, p.taken_at, r.revised_at, r.record_json AS revised_json
+                SELECT p.authority_code, p.record_json, p.taken_at, v.at AS revised_at, r.record_json AS revised_json, v.change, v.reason
                 FROM published_records p
-                LEFT JOIN record_revisions r ON r.year = p.year AND r.kind = p.kind AND r.authority_code = p.authority_code
-                    AND r.revised_at = (SELECT MAX(revised_at) FROM record_revisions x WHERE x.year = p.year AND x.kind = p.kind AND x.authority_code = p.authority_code)
+                LEFT JOIN version_records r ON r.year = p.year AND r.kind = p.kind AND r.authority_code = p.authority_code
+                    AND r.version = (SELECT MAX(x.version) FROM version_records x WHERE x.year = p.year AND x.kind = p.kind AND x.authority_code = p.authority_code
+                        AND x.version > (SELECT COALESCE(MAX(pv.version), 0) FROM year_versions pv WHERE pv.year = p.year AND pv.change = 'publication'))
+                LEFT JOIN year_versions v ON v.year = r.year AND v.version = r.version
                 WHERE p.year = @year AND p.kind = @kind
                 """, new { year = year.StartYear, kind }, transaction)
             .ToDictionary(r => r.Authority_Code, r => new PublishedRecord(r.Record_Json, PublishedSnapshots.Parse(r.Taken_At),
-                r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json), StringComparer.Ordinal);
+                r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json,
+                r.Change is null ? null : new RevisionNote(r.Reason, r.Change == "correction")), StringComparer.Ordinal);
 
     /// <summary>The letters published for the year, by council code.</summary>
     public static IReadOnlyDictionary<string, PublishedLetter> Letters(DbConnection connection, FinancialYear year) =>

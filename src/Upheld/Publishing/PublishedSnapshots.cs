@@ -17,10 +17,11 @@ namespace Upheld.Publishing;
 /// a change to its data instead records a revision (the council's new record of that kind and when; a change only to the averages'
 /// unrounded rates, which one case anywhere in the type moves, is not one), and a letter approved for the
 /// first time is added as first published then. Setting a public year's publication to another past time keeps the
-/// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one and forgets the old
-/// revisions: a re-publication is a new publication. Authorities added after publication have no published figures.
+/// snapshot. Withdrawing a year leaves its snapshot hidden; publishing it again takes a new one: a re-publication is a new
+/// publication. Each publication, revision and withdrawal is a numbered version (<see cref="YearVersions"/>), kept for
+/// good. Authorities added after publication have no published figures.
 /// The rule is kept by the use cases, not by their callers: each change (<c>ImportData</c>, <c>ApproveLetter</c>,
-/// <c>SetPublication</c>…) calls <see cref="DataChanged(DbConnection, DbTransaction, FinancialYear, DateTimeOffset)"/> through
+/// <c>SetPublication</c>…) calls <see cref="DataChanged(DbConnection, DbTransaction, FinancialYear, DateTimeOffset, RevisionNote)"/> through
 /// <see cref="Change"/> inside its own transaction, so the snapshot commits with the change or not at all. That is why this
 /// type is internal: no front end can change data and forget the snapshot.
 /// </remarks>
@@ -31,7 +32,7 @@ internal static class PublishedSnapshots
 
     private static readonly Lazy<EditionCatalog> Editions = new(() => EditionCatalog.Load());
 
-    /// <summary>Replaces the year's snapshot with the data as it stands now and forgets its revisions.</summary>
+    /// <summary>Replaces the year's current publication with the data as it stands now; earlier publications' versions stay.</summary>
     public static void Take(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
     {
         var records = PublishedKinds.Current(connection, year, transaction);
@@ -39,7 +40,6 @@ internal static class PublishedSnapshots
         var p = new { year = year.StartYear };
         connection.Execute("DELETE FROM published_records WHERE year = @year", p, transaction);
         connection.Execute("DELETE FROM published_letters WHERE year = @year", p, transaction);
-        connection.Execute("DELETE FROM record_revisions WHERE year = @year", p, transaction);
         foreach (var (kind, byCouncil) in records) InsertRecords(connection, transaction, year, kind, byCouncil, now);
         InsertLetters(connection, transaction, year, letters, now);
     }
@@ -51,11 +51,16 @@ internal static class PublishedSnapshots
 
     /// <summary>The hook after any change to a year's data, in the change's transaction: retakes the snapshot before publication, records revisions after.</summary>
     /// <remarks>A year with no publication time is left alone.</remarks>
-    public static void DataChanged(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
+    /// <param name="note">Why the change was made and whether it corrects an error; recorded with the version a public year's change makes.</param>
+    public static void DataChanged(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now, RevisionNote? note = null)
     {
         if (!Publication.Schedule(connection, transaction).TryGetValue(year, out var at)) return;
-        if (at > now || !Exists(connection, transaction, year)) Take(connection, transaction, year, now);
-        else Revise(connection, transaction, year, now);
+        if (at > now || !Exists(connection, transaction, year))
+        {
+            Take(connection, transaction, year, now);
+            YearVersions.EnsurePublication(connection, transaction, year, at, now);
+        }
+        else Revise(connection, transaction, year, now, note);
     }
 
     /// <summary>
@@ -64,7 +69,7 @@ internal static class PublishedSnapshots
     /// </summary>
     public static void TakeMissingKinds(DbConnection connection, DbTransaction transaction, DateTimeOffset now)
     {
-        var present = connection.Query<(long Year, string Kind)>("SELECT DISTINCT year, kind FROM published_records", transaction: transaction).ToHashSet();
+        var present = connection.Query<(long Year, string Kind)>("SELECT DISTINCT CAST(year AS BIGINT), kind FROM published_records", transaction: transaction).ToHashSet();
         foreach (var start in present.Select(p => p.Year).Distinct())
         {
             var missing = PublishedKinds.All.Where(k => !present.Contains((start, k))).ToList();
@@ -75,23 +80,20 @@ internal static class PublishedSnapshots
         }
     }
 
-    private static void Revise(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now)
+    private static void Revise(DbConnection connection, DbTransaction transaction, FinancialYear year, DateTimeOffset now, RevisionNote? note)
     {
         var current = PublishedKinds.Current(connection, year, transaction);
+        var changed = new List<(string Kind, string Code, string Json)>();
         foreach (var (kind, byCouncil) in current)
         {
             var published = PublishedFigures.ForYear(connection, year, kind, transaction);
             if (published.Count == 0) { InsertRecords(connection, transaction, year, kind, byCouncil, now); continue; }
             // A revision is recorded whenever the record differs from the last one known, even when it goes back to the published one.
-            var revisions = byCouncil
+            changed.AddRange(byCouncil
                 .Where(c => published.TryGetValue(c.Key, out var p) && PublishedRecord.Substance(c.Value) != PublishedRecord.Substance(p.RevisedJson ?? p.RecordJson))
-                .Select(c => new { year = year.StartYear, kind, code = c.Key, at = Stamp(now), json = c.Value }).ToList();
-            connection.Execute(
-                """
-                INSERT INTO record_revisions (year, kind, authority_code, revised_at, record_json) VALUES (@year, @kind, @code, @at, @json)
-                ON CONFLICT (year, kind, authority_code, revised_at) DO UPDATE SET record_json = excluded.record_json
-                """, revisions, transaction);
+                .Select(c => (kind, c.Key, c.Value)));
         }
+        YearVersions.Revise(connection, transaction, year, now, note, changed);
         var publishedLetters = PublishedFigures.LetterCodes(connection, year, transaction);
         var newLetters = ApprovedLetters(connection, year, transaction).Where(l => !publishedLetters.Contains(l.Letter.AuthorityCode)).ToList();
         InsertLetters(connection, transaction, year, newLetters, now);

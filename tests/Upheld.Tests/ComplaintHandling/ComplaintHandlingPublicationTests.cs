@@ -161,7 +161,8 @@ public abstract class ComplaintHandlingPublicationTests(DatabaseProvider provide
         {
             connection.Execute("""
                 DROP TABLE published_records;
-                DROP TABLE record_revisions;
+                DROP TABLE year_versions;
+                DROP TABLE version_records;
                 CREATE TABLE published_statistics (year INTEGER NOT NULL, authority_code TEXT NOT NULL, statistics_json TEXT NOT NULL, taken_at TEXT NOT NULL, PRIMARY KEY (year, authority_code));
                 CREATE TABLE statistics_revisions (year INTEGER NOT NULL, authority_code TEXT NOT NULL, revised_at TEXT NOT NULL, statistics_json TEXT NOT NULL, PRIMARY KEY (year, authority_code, revised_at));
                 INSERT INTO published_statistics VALUES (2019, 'E10000034', '{"code":"E10000034","uphold_pct":"86%"}', '2020-07-20T08:30:00Z');

@@ -31,7 +31,8 @@ public sealed class FrontEnds(DatabaseProvider provider, IReadOnlyDictionary<str
     public static string Snapshot(int year) =>
         $"SELECT kind, authority_code, record_json FROM published_records WHERE year = {year} UNION ALL " +
         $"SELECT 'l', authority_code, content_hash || letter_json FROM published_letters WHERE year = {year} UNION ALL " +
-        $"SELECT 'revised ' || kind, authority_code, record_json FROM record_revisions WHERE year = {year}";
+        $"SELECT 'revised ' || r.kind, r.authority_code, r.record_json FROM version_records r JOIN year_versions v ON v.year = r.year AND v.version = r.version " +
+        $"WHERE r.year = {year} AND v.change <> 'publication'";
 
     /// <summary>The rows <paramref name="sql"/> selects in one database, as text, in order.</summary>
     public static List<string> Read(Database database, string sql)
