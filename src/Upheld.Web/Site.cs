@@ -116,6 +116,7 @@ public static class Site
         app.MapTableDownloads();
         app.MapCouncilData();
         app.MapComplaintHandling();
+        app.MapVersions();
         app.MapCaseMix();
         app.MapNationalTrends();
         app.MapStaff();
