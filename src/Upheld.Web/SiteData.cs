@@ -130,6 +130,7 @@ public sealed class SiteData(Database database, TimeProvider clock)
         PublishedKinds.Statistics => Year(year)!.Statistics.TryGetValue(code, out var statistics) ? StatisticsJson.Record(statistics) : null,
         PublishedKinds.ComplaintHandling => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.Record(figures) : null,
         PublishedKinds.SelfAssessment => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.SelfAssessmentRecord(figures) : null,
+        PublishedKinds.CaseMix => CaseMix(year)!.Of(code) is { } ratio ? Upheld.Signals.SignalsJson.Record(ratio) : null,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of published record."),
     };
 

@@ -22,7 +22,7 @@ public static class CaseMixPages
                     ? Results.Bytes(SignalsJson.Bytes(y.Value, caseMix.Councils), Json) : Results.NotFound())
             .WithName("YearSignals").WithSummary("Every council's ratio of upheld complaints to those expected given its mix of services, for a published year, as `upheld signals --year Y --format json` prints it.");
         api.MapGet("/authorities/{code}/signals", Authority)
-            .WithName("AuthoritySignals").WithSummary("One council's case-mix ratio in every published year it existed, oldest first: an array of what `upheld signals --year Y --authority CODE --format json` prints.");
+            .WithName("AuthoritySignals").WithSummary("One council's case-mix ratio in every published year it existed, oldest first: an array of what `upheld signals --year Y --authority CODE --format json` prints; a council whose counts or comparison changed since publication adds `revised_on` and `as_published`, its record as published.");
         api.MapGet("/authorities/{code}/signals.json", Authority)
             .WithName("AuthoritySignalsFile").WithSummary("The same as /api/v1/authorities/{code}/signals, as a file name.");
 
@@ -63,7 +63,14 @@ public static class CaseMixPages
         var years = Years(data, authority).ToList();
         if (years.Count == 0) return Results.NotFound();
         var buffer = new MemoryStream();
-        SignalsJson.WriteYears(buffer, years.Select(y => (y.Year, (IEnumerable<CaseMixRatio>)[y.Ratio])));
+        SignalsJson.WriteYears(buffer, years.Select(y => (y.Year, (IEnumerable<CaseMixRatio>)[y.Ratio])), more: (writer, r) =>
+        {
+            if (data.RevisionOf(code, r.Year, Upheld.Publishing.PublishedKinds.CaseMix) is not { } revision) return;
+            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WritePropertyName("as_published");
+            using var published = System.Text.Json.JsonDocument.Parse(revision.PublishedJson);
+            published.RootElement.WriteTo(writer);
+        });
         return Results.Bytes(buffer.ToArray(), Json);
     }
 }

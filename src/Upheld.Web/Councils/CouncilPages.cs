@@ -60,7 +60,8 @@ public static class CouncilPages
         StatisticTile[] tiles =
         [
             StatisticTile.Proportion("Complaints upheld", s.Uphold, c.Upheld, c.Investigations, "upheld", "detailed investigation", "detailed investigations", typePlural),
-            StatisticTile.CaseMix(caseMix.Of(council.Code)!, caseMix.TypeRatio(council.Type), typePlural),
+            StatisticTile.CaseMix(caseMix.Of(council.Code)!, caseMix.TypeRatio(council.Type), typePlural,
+                data.RevisionOf(council.Code, year, Upheld.Publishing.PublishedKinds.CaseMix)),
             StatisticTile.Proportion("Compliance with recommendations", s.Compliance, c.Complied, c.ComplianceOutcomes, "where the council carried out the recommendations", "compliance outcome", "compliance outcomes", typePlural),
             StatisticTile.Proportion("Satisfactory remedies provided by the council", s.SatisfactoryRemedy, c.SatisfactoryRemedies, c.Upheld, "the council had already put right", "upheld decision", "upheld decisions", typePlural),
             StatisticTile.PerHundredThousand(s.UpheldPer100k, c.Upheld, c.Population, year, typePlural),

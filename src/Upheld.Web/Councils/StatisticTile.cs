@@ -35,11 +35,13 @@ public sealed record StatisticTile(string Title, string Figure, string? Base, st
     /// <summary>
     /// The case-mix ratio beside the raw uphold rate (docs/statistics.md, "Case-mix ratio"), with the one sentence that says what it means.
     /// </summary>
-    public static StatisticTile CaseMix(Upheld.Signals.CaseMixRatio ratio, Rational? typeRatio, string typePlural)
+    /// <param name="revision">The council's case-mix record as published, when its counts or comparison have changed since.</param>
+    public static StatisticTile CaseMix(Upheld.Signals.CaseMixRatio ratio, Rational? typeRatio, string typePlural, RecordRevision? revision = null)
     {
         const string title = "Upheld against expected, given the council's mix of services";
-        const string meaning = "The ratio of complaints upheld to those expected had each investigation been upheld at England's rate for its service, " +
-            "so complaints about services the ombudsman often upholds (such as education) do not count against the council: above 1, more were upheld than its mix explains.";
+        var meaning = "The ratio of complaints upheld to those expected had each investigation been upheld at England's rate for its service, " +
+            "so complaints about services the ombudsman often upholds (such as education) do not count against the council: above 1, more were upheld than its mix explains."
+            + (revision is null ? "" : " " + AsPublished(revision));
         var together = typeRatio is { } t ? $"All {typePlural} taken together: {Upheld.Signals.CaseMixText.Ratio(t)}; every council in England: 1.00" : null;
         if (ratio.RatioText is not { } text) return new StatisticTile(title, "No detailed investigations", null, together, null, null, meaning);
         return new StatisticTile(title, text,
@@ -55,6 +57,17 @@ public sealed record StatisticTile(string Title, string Figure, string? Base, st
                 _ => null,
             },
             meaning);
+    }
+
+    // "Revised on 3 September 2020; as published: 1.18, 80 upheld where 68 were expected, higher."
+    private static string AsPublished(RecordRevision revision)
+    {
+        var published = System.Text.Json.Nodes.JsonNode.Parse(revision.PublishedJson)!;
+        var rates = published["at_national_rates"]!;
+        var when = revision.RevisedOn is { } on ? $"Revised on {on.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}" : "Revised since publication";
+        return rates["ratio_text"]?.GetValue<string>() is { } ratio
+            ? $"{when}; as published on {revision.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: {ratio}, {published["observed_upheld"]} upheld where {rates["expected_upheld_text"]} were expected, {published["comparison"]}."
+            : $"{when}; as published on {revision.PublishedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: no detailed investigations.";
     }
 
     private static string? AverageText(Statistic statistic, string typePlural) =>

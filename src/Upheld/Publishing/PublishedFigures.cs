@@ -18,16 +18,21 @@ public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, 
     public DateTimeOffset? RevisedOn(string currentJson) =>
         IsRevised(currentJson) && RevisedJson is not null && Substance(RevisedJson) == Substance(currentJson) ? RevisedAt : null;
 
-    /// <summary>The record without the averages' unrounded rates (every number of its <c>average</c> object; the printed texts stay).</summary>
+    /// <summary>
+    /// The record without the averages' unrounded rates (every number of its <c>average</c> object; the printed texts stay) and
+    /// without its figures at national rates (its <c>at_national_rates</c> object, the case-mix ratio's expected count, ratio and interval).
+    /// </summary>
     /// <remarks>
     /// One case at one council moves the unrounded average of every council of its type; only a change that shows
-    /// (a council's own figures, a printed average, a comparison) makes another council's figures revised.
+    /// (a council's own figures, a printed average, a comparison) makes another council's figures revised. The national rates of the
+    /// case-mix ratio tie every council in England together, so there only the council's own counts and its comparison with 1 count.
     /// </remarks>
     public static string Substance(string recordJson)
     {
         var record = System.Text.Json.Nodes.JsonNode.Parse(recordJson)!.AsObject();
         if (record["average"] is System.Text.Json.Nodes.JsonObject average)
             foreach (var field in average.Where(f => f.Value?.GetValueKind() == JsonValueKind.Number).Select(f => f.Key).ToList()) average.Remove(field);
+        record.Remove("at_national_rates");
         return record.ToJsonString();
     }
 }

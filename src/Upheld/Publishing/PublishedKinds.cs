@@ -16,8 +16,14 @@ public static class PublishedKinds
     /// <summary>The council's Complaint Handling Code self-assessment, section by section.</summary>
     public const string SelfAssessment = "self-assessment";
 
+    /// <summary>
+    /// The council's case-mix ratio: its counts and comparison with 1, and under <c>at_national_rates</c> the expected count, ratio and
+    /// interval, which other councils' data move and so are not what makes a revision (docs/statistics.md, "Case-mix ratio").
+    /// </summary>
+    public const string CaseMix = "case-mix";
+
     /// <summary>Every kind, in the order the snapshot takes them.</summary>
-    public static readonly IReadOnlyList<string> All = [Statistics, ComplaintHandling, SelfAssessment];
+    public static readonly IReadOnlyList<string> All = [Statistics, ComplaintHandling, SelfAssessment, CaseMix];
 
     /// <summary>Every kind's record of every council of the year as the data stands, by kind and then by council code.</summary>
     /// <remarks>The counts are read once and shared: complaint handling sets a council's own figures beside the ombudsman's.</remarks>
@@ -30,6 +36,8 @@ public static class PublishedKinds
             [Statistics] = StatisticsEngine.Compute(counts).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal),
             [ComplaintHandling] = complaintHandling.ToDictionary(f => f.Code, ComplaintHandlingJson.Record, StringComparer.Ordinal),
             [SelfAssessment] = complaintHandling.ToDictionary(f => f.Code, ComplaintHandlingJson.SelfAssessmentRecord, StringComparer.Ordinal),
+            [CaseMix] = Signals.CaseMixEngine.Compute(Signals.CaseMixQuery.ForYear(connection, year, counts, transaction)).Councils
+                .ToDictionary(r => r.Code, Signals.SignalsJson.Record, StringComparer.Ordinal),
         };
     }
 }

@@ -33,11 +33,13 @@ public static class SignalsJson
     }
 
     /// <summary>Several years' objects in an array, oldest first: a council's every published year in the API.</summary>
-    public static void WriteYears(Stream stream, IEnumerable<(FinancialYear Year, IEnumerable<CaseMixRatio> Councils)> years, bool indented = true)
+    /// <param name="more">Adds fields to a council's element before it closes (the API's <c>revised_on</c> and <c>as_published</c>).</param>
+    public static void WriteYears(Stream stream, IEnumerable<(FinancialYear Year, IEnumerable<CaseMixRatio> Councils)> years, bool indented = true,
+        Action<Utf8JsonWriter, CaseMixRatio>? more = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
         writer.WriteStartArray();
-        foreach (var (year, councils) in years) WriteYear(writer, year, councils);
+        foreach (var (year, councils) in years) WriteYear(writer, year, councils, more);
         writer.WriteEndArray();
     }
 
@@ -48,27 +50,65 @@ public static class SignalsJson
         return buffer.ToArray();
     }
 
-    /// <summary>One council's element on one line, exactly as the array holds it: what a published snapshot keeps.</summary>
-    public static string Record(CaseMixRatio ratio)
+    /// <summary>
+    /// One council's case-mix record on one line: what a published snapshot keeps (kind <c>case-mix</c>). Its counts and comparison
+    /// are what a revision is judged on; the expected count, ratio and interval, printed and unrounded, sit under
+    /// <c>at_national_rates</c>, as every council's data moves them (docs/statistics.md, "Case-mix ratio").
+    /// </summary>
+    public static string Record(CaseMixRatio r)
     {
         var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options(indented: false))) WriteCaseMix(writer, ratio);
+        using (var w = new Utf8JsonWriter(buffer, Options(indented: false)))
+        {
+            w.WriteStartObject();
+            w.WriteString("code", r.Code);
+            w.WriteString("name", r.Name);
+            w.WriteString("type", r.Type.DisplayName());
+            w.WriteString("year", r.Year.ToString());
+            w.WriteNumber("investigations", r.Investigations);
+            w.WriteNumber("observed_upheld", r.ObservedUpheld);
+            w.WriteString("comparison", r.Comparison?.ToWireName());
+            w.WriteStartObject("at_national_rates");
+            w.WriteNumber("expected_upheld", r.Expected.Nearest());
+            w.WriteString("expected_upheld_text", r.ExpectedText);
+            if (r.Ratio is { } ratio) w.WriteNumber("ratio", ratio.Nearest()); else w.WriteNull("ratio");
+            w.WriteString("ratio_text", r.RatioText);
+            if (r.Interval is { } interval)
+            {
+                w.WriteStartArray("interval");
+                w.WriteNumberValue(interval.Low);
+                w.WriteNumberValue(interval.High);
+                w.WriteEndArray();
+                w.WriteStartArray("interval_text");
+                w.WriteStringValue(CaseMixText.Bound(interval.Low));
+                w.WriteStringValue(CaseMixText.Bound(interval.High));
+                w.WriteEndArray();
+            }
+            else
+            {
+                w.WriteNull("interval");
+                w.WriteNull("interval_text");
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils)
+    private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils, Action<Utf8JsonWriter, CaseMixRatio>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("year", year.ToString());
         w.WriteStartArray("case_mix");
-        foreach (var council in councils) WriteCaseMix(w, council);
+        foreach (var council in councils) WriteCaseMix(w, council, more is null ? null : writer => more(writer, council));
         w.WriteEndArray();
         w.WriteStartArray("signals");
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    public static void WriteCaseMix(Utf8JsonWriter w, CaseMixRatio r)
+    /// <summary>Writes one council's element; <paramref name="more"/> adds fields before it closes.</summary>
+    public static void WriteCaseMix(Utf8JsonWriter w, CaseMixRatio r, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("code", r.Code);
@@ -87,6 +127,7 @@ public static class SignalsJson
         }
         else w.WriteNull("interval");
         w.WriteString("comparison", r.Comparison?.ToWireName());
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 }
