@@ -54,9 +54,12 @@ public sealed class ReminderMail(Database database, MailSettings settings, ILink
         return new ReminderSummary(sent, plan.AlreadyReminded, plan.WithoutLinkOfficer, failed, null);
     }
 
-    /// <summary>The run's audit entry, for the staff area and the command line alike.</summary>
-    public static void Audit(Database database, TimeProvider clock, Actor actor, FinancialYear year, MailSettings settings, ReminderSummary summary) =>
+    /// <summary>The run's audit entry, for the staff area and the command line alike; none for a run that sent and tried nothing (a daily run after every council was reminded).</summary>
+    public static void Audit(Database database, TimeProvider clock, Actor actor, FinancialYear year, MailSettings settings, ReminderSummary summary)
+    {
+        if (summary.Sent.Count + summary.Failed.Count == 0) return;
         SubmissionReminders.Run(database, year, new ReminderRun(settings.Server, summary.Sent, summary.WithoutLinkOfficer, summary.Failed), actor, clock);
+    }
 
     private async Task<(int Attempts, string? Error)> TrySendAsync(MimeMessage? message) =>
         message is null ? (0, "a link officer's address is not an e-mail address") : await LetterMail.SendWithRetriesAsync(settings, message);
