@@ -69,10 +69,11 @@ public static partial class LetterComposer
     {
         var assessment = handling.SelfAssessment;
         var byDeadline = assessment is not null && (handling.Deadline is not { } deadline || assessment.SubmittedOn <= deadline);
+        // One paragraph, in the words that fit: none by the deadline nor since, one that came after it, or none in a year without one.
         if (!byDeadline && !off.Contains(DataParagraphs.SelfAssessmentNotReceived))
-            yield return new LetterParagraph(handling.Deadline is { } date
-                ? wording.NotReceivedByDeadline.Replace("{deadline}", LetterWords.Date(date), StringComparison.Ordinal)
-                : wording.NotReceived, DataParagraphs.SelfAssessmentNotReceived);
+            yield return new LetterParagraph(handling.Deadline is not { } date ? wording.NotReceived
+                : (assessment is null ? wording.NotReceivedByDeadline : wording.ReceivedLate.Replace("{received}", LetterWords.Date(assessment.SubmittedOn), StringComparison.Ordinal))
+                    .Replace("{deadline}", LetterWords.Date(date), StringComparison.Ordinal), DataParagraphs.SelfAssessmentNotReceived);
 
         // Named by the Code's section number and title: "4 (Complaint handling resources)".
         var gaps = (assessment?.Rows ?? []).Where(r => !r.Follows)

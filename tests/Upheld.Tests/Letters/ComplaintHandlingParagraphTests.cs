@@ -37,7 +37,7 @@ public sealed class ComplaintHandlingParagraphTests
 
     private const string NotReceivedByDeadline =
         "We asked every council to send us its self-assessment against the Complaint Handling Code by 24 June 2026, with its annual complaints performance report. " +
-        "We did not receive the Council's self-assessment by that date. The self-assessment is how a council shows its residents, its members and us that its " +
+        "We had not received the Council's self-assessment by that date, and have not received it since. The self-assessment is how a council shows its residents, its members and us that its " +
         "complaint handling meets the Code: I would ask the Council to complete it, publish it and send it to us.";
 
     [Fact]
@@ -50,7 +50,9 @@ public sealed class ComplaintHandlingParagraphTests
         var noDeadlineButReceived = Paragraphs(new(null, Assessment(new DateOnly(2026, 12, 1)), Stage1(160, 200)));
 
         Assert.Equal([(NotReceivedByDeadline, DataParagraphs.SelfAssessmentNotReceived)], none.Select(p => (p.Text, p.Source)));
-        Assert.Equal([NotReceivedByDeadline], late.Select(p => p.Text));
+        Assert.Equal([("We asked every council to send us its self-assessment against the Complaint Handling Code by 24 June 2026, with its annual complaints performance " +
+            "report. The Council's self-assessment reached us on 25 June 2026, after that date. I would ask the Council to plan its self-assessment so that it reaches us on time next year.",
+            DataParagraphs.SelfAssessmentNotReceived)], late.Select(p => (p.Text, p.Source)));
         Assert.Empty(onTheDay);
         Assert.Equal(["We have not received the Council's self-assessment against the Complaint Handling Code for the year. The self-assessment is how a council " +
             "shows its residents, its members and us that its complaint handling meets the Code: I would ask the Council to complete it, publish it and send it to us."],

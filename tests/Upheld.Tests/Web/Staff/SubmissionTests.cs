@@ -187,6 +187,15 @@ public abstract partial class SubmissionTests(DatabaseProvider provider) : SiteT
         Assert.Contains(@"Received by the deadline</dt><dd class=""govuk-summary-list__value"">1<", review.Body);
         Assert.Contains(@"Received late</dt><dd class=""govuk-summary-list__value"">0<", review.Body);
         Assert.Contains($@"Not received</dt><dd class=""govuk-summary-list__value"">{councils - 1}<", review.Body);
+        using (var connection = Site.Database.Connect())
+            Assert.Equal(("complaint handling: submissions beside the ombudsman's figures", "Staff <staff-all@example.org>"),
+                (AccessLog.Latest(connection)[0].What, AccessLog.Latest(connection)[0].Who));
+
+        // A deadline brought forward makes the day received late again; once public, the council page says so.
+        Assert.True(SetSubmissionDeadline.Run(Site.Database, Y, "2020-06-29", null, new Actor("setup"), Site.Clock).Succeeded);
+        Site.Clock.Now = SiteHost.PublishedAt.AddMinutes(1);
+        var (_, councilPage, _) = await Get("/councils/E06000017/rutland/2019-20");
+        Assert.Contains("Submitted on 30 June 2020, after the ombudsman&#x27;s deadline.", councilPage);
     }
 
     [SkippableFact]
