@@ -115,6 +115,7 @@ public static class Site
         app.MapTableDownloads();
         app.MapCouncilData();
         app.MapComplaintHandling();
+        app.MapVersions();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).

@@ -8,9 +8,14 @@ namespace Upheld.Web;
 /// <summary>One published year's statistics for every council, as the public site shows them.</summary>
 public sealed record PublishedYear(FinancialYear Year, DateTimeOffset PublishedAt, IReadOnlyDictionary<string, AuthorityStatistics> Statistics);
 
-/// <summary>A council's record as published beside the record as it stands, both as <c>stats --format json</c> writes them.</summary>
+/// <summary>A council's record of a kind (<see cref="PublishedKinds"/>) as published beside the record as it stands.</summary>
 /// <param name="RevisedOn">When the change was recorded; null when it was made without telling the snapshot.</param>
-public sealed record StatisticsRevision(string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn);
+/// <param name="Note">Whether the recorded change was a revision or a correction, and why; null when not recorded.</param>
+public sealed record RecordRevision(string Kind, string PublishedJson, string CurrentJson, DateTimeOffset PublishedAt, DateTimeOffset? RevisedOn, RevisionNote? Note = null)
+{
+    /// <summary>"Corrected" or "Revised", as the heading of the note says it.</summary>
+    public string Verb => Note?.Correction == true ? "Corrected" : "Revised";
+}
 
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
@@ -92,19 +97,57 @@ public sealed class SiteData(Database database, TimeProvider clock)
     /// <summary>Drops every kept figure, so a change made from the staff area (data, publication time) shows on the next request.</summary>
     public void Forget() => _cache.Clear();
 
-    /// <summary>A council's figures as published, when its current figures differ from them; null when unrevised or never snapshotted.</summary>
-    public StatisticsRevision? RevisionOf(string code, FinancialYear year)
+    /// <summary>A council's record of a kind as published, when its current record differs from it; null when unrevised or never snapshotted.</summary>
+    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics)
     {
-        if (Year(year) is not { } published || !published.Statistics.TryGetValue(code, out var statistics)) return null;
-        var snapshot = Cached($"published:{year}", () =>
+        if (Year(year) is not { } published || CurrentRecord(code, year, kind) is not { } current) return null;
+        var snapshot = Cached($"published:{kind}:{year}", () =>
         {
             using var connection = database.Connect();
-            return Upheld.Publishing.PublishedFigures.ForYear(connection, year);
+            return PublishedFigures.ForYear(connection, year, kind);
         });
         if (!snapshot.TryGetValue(code, out var record)) return null;
-        var current = StatisticsJson.Record(statistics);
-        return record.IsRevised(current) ? new StatisticsRevision(record.StatisticsJson, current, published.PublishedAt, record.RevisedOn(current)) : null;
+        if (!record.IsRevised(current)) return null;
+        var on = record.RevisedOn(current);
+        return new RecordRevision(kind, record.RecordJson, current, published.PublishedAt, on, on is null ? null : record.RevisedBy);
     }
+
+    // The record as the snapshot would write it now, from the figures the site already computed.
+    private string? CurrentRecord(string code, FinancialYear year, string kind) => kind switch
+    {
+        PublishedKinds.Statistics => Year(year)!.Statistics.TryGetValue(code, out var statistics) ? StatisticsJson.Record(statistics) : null,
+        PublishedKinds.ComplaintHandling => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.Record(figures) : null,
+        PublishedKinds.SelfAssessment => ComplaintHandling(year)!.TryGetValue(code, out var figures) ? Upheld.ComplaintHandling.ComplaintHandlingJson.SelfAssessmentRecord(figures) : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of published record."),
+    };
+
+    /// <summary>A published year's versions whose time has come, oldest first; null for a year that is not public.</summary>
+    public IReadOnlyList<YearVersion>? Versions(FinancialYear year)
+    {
+        if (Year(year) is null) return null;
+        var now = Now;
+        var all = Cached($"versions:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return YearVersions.List(connection, year, DateTimeOffset.MaxValue);
+        });
+        return all.Where(v => v.At <= now).ToList();
+    }
+
+    /// <summary>Every council's records as they stood in a version of a published year (the caller has checked it is listed); null for a withdrawal.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? VersionRecords(FinancialYear year, int version)
+    {
+        using var connection = database.Connect();
+        return YearVersions.Records(connection, year, version);
+    }
+
+    /// <summary>What a version of a published year changed (the caller has checked it is listed).</summary>
+    public IReadOnlyList<VersionFieldChange> VersionChanges(FinancialYear year, int version) =>
+        Cached($"version-changes:{year}:{version}", () =>
+        {
+            using var connection = database.Connect();
+            return YearVersions.Changes(connection, year, version);
+        });
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 

@@ -28,6 +28,9 @@ internal sealed class Change : IDisposable
     public DbTransaction Transaction { get; }
     public DateTimeOffset Now { get; }
 
+    /// <summary>Why the change was made and whether it corrects an error: recorded with the version it makes of a public year.</summary>
+    public RevisionNote? Note { get; set; }
+
     /// <param name="actor">Who the audit log names; null only where no one made the change (tests and the demonstration's seeding).</param>
     /// <param name="prepare">Runs on the connection before the transaction starts (an import's page-cache settings).</param>
     public static Change Begin(Database database, Actor? actor, TimeProvider clock, Action<DbConnection>? prepare = null)
@@ -52,7 +55,7 @@ internal sealed class Change : IDisposable
     }
 
     /// <summary>The frozen-figures rule for a year whose data this change touched (see <see cref="PublishedSnapshots"/>).</summary>
-    public void DataChanged(FinancialYear year) => PublishedSnapshots.DataChanged(Connection, Transaction, year, Now);
+    public void DataChanged(FinancialYear year) => PublishedSnapshots.DataChanged(Connection, Transaction, year, Now, Note);
 
     /// <summary><see cref="DataChanged"/> for every year with a publication time, for a change that may touch any year.</summary>
     public void DataChangedInScheduledYears()

@@ -53,12 +53,17 @@ internal static class ComplaintHandlingCommand
         {
             Description = $"Remind the link officers of councils that have not submitted this many days before the deadline (1 to {SetSubmissionDeadline.MostReminderDays}); without it, no reminders",
         };
-        var command = new Command("deadline", "Set a year's deadline for councils' complaint-handling submissions, and when reminders start") { year, date, remind };
+        var reason = new Option<string?>("--reason") { Description = "Why: recorded with the new version of a published year whose late self-assessments the deadline changes" };
+        var correction = new Option<bool>("--correction") { Description = "The change corrects an error (without it, a change to a published year is a revision)" };
+        var command = new Command("deadline", "Set a year's deadline for councils' complaint-handling submissions, and when reminders start")
+            { year, date, remind, reason, correction };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
             var database = CommonOptions.OpenDatabase(parse);
-            var result = SetSubmissionDeadline.Run(database, y, parse.GetValue(date), parse.GetValue(remind), CommonOptions.Actor, TimeProvider.System);
+            var why = parse.GetValue(reason) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+            var note = why is null && !parse.GetValue(correction) ? null : new Upheld.Publishing.RevisionNote(why, parse.GetValue(correction));
+            var result = SetSubmissionDeadline.Run(database, y, parse.GetValue(date), parse.GetValue(remind), CommonOptions.Actor, TimeProvider.System, note);
             foreach (var (field, message) in result.Problems) Console.Error.WriteLine($"{(field == "date" ? "--date" : "--remind-days")}: {message}");
             if (!result.Succeeded) return 1;
             var d = result.After!;

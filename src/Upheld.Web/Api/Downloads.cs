@@ -23,6 +23,13 @@ public static class Downloads
                 ? Csv(Bytes(stream => StatisticsCsv.Write(stream, published.Statistics.Values.OrderBy(s => s.Code, StringComparer.Ordinal))))
                 : Answers.NotFound());
 
+        downloads.MapGet("/years/{year}/decisions.csv.gz", (string year, SiteData data, Upheld.Storage.Database database) =>
+        {
+            if (!FinancialYear.TryParse(year, out var y) || data.Year(y.Value) is null) return Answers.NotFound();
+            using var connection = database.Connect();
+            return Results.Bytes(Upheld.Cases.YearDecisionsFile.Gzipped(connection, y.Value), "application/gzip");
+        });
+
         downloads.MapGet("/councils/{code}/{slug}/{year}/decisions.csv", (string code, string slug, string year, SiteData data) =>
         {
             if (data.Authority(code) is not { } council || slug != Slug.For(council.Name) || !FinancialYear.TryParse(year, out var y)

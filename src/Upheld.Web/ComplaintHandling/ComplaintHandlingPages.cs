@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Upheld.Authorities;
 using Upheld.ComplaintHandling;
+using Upheld.Publishing;
 using Upheld.Web.Api;
 
 namespace Upheld.Web.ComplaintHandling;
@@ -18,7 +19,7 @@ public static class ComplaintHandlingPages
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter(OpenDataApi.WithLicence);
         api.MapGet("/authorities/{code}/complaint-handling", Authority)
-            .WithName("AuthorityComplaintHandling").WithSummary("One council's own complaint figures and Complaint Handling Code self-assessment in every published year it existed, oldest first, as `upheld complaint-handling --format json` prints them.");
+            .WithName("AuthorityComplaintHandling").WithSummary("One council's own complaint figures and Complaint Handling Code self-assessment in every published year it existed, oldest first, as `upheld complaint-handling --format json` prints them; a year revised since publication adds `revised_on` and `as_published`, the element as published.");
         api.MapGet("/authorities/{code}/complaint-handling.json", Authority)
             .WithName("AuthorityComplaintHandlingFile").WithSummary("The same as /api/v1/authorities/{code}/complaint-handling, as a file name.");
         api.MapGet("/years/{year}/complaint-handling.json", (string year, SiteData data) =>
@@ -43,17 +44,26 @@ public static class ComplaintHandlingPages
     {
         if (data.Authority(code) is not { } authority) return Results.NotFound();
         var years = data.PublishedYears().Where(p => authority.ExistsIn(p.Year)).Select(p => data.ComplaintHandling(p.Year)![code]).ToList();
-        return years.Count == 0 ? Results.NotFound() : Json(years);
+        return years.Count == 0 ? Results.NotFound() : Json(years, (writer, f) =>
+        {
+            if (data.RevisionOf(code, f.Year, PublishedKinds.ComplaintHandling) is not { } revision) return;
+            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("revision_kind", revision.RevisedOn is null ? null : Upheld.Publishing.YearVersions.WireName(revision.Note?.Change ?? Upheld.Publishing.VersionChange.Revision));
+            writer.WriteString("revision_reason", revision.Note?.Reason);
+            writer.WritePropertyName("as_published");
+            using var published = System.Text.Json.JsonDocument.Parse(revision.PublishedJson);
+            published.RootElement.WriteTo(writer);
+        });
     }
 
     private static ComplaintHandlingFigures? CouncilYear(SiteData data, string code, string slug, string year) =>
         data.Authority(code) is { } council && slug == Slug.For(council.Name) && FinancialYear.TryParse(year, out var y)
             && council.ExistsIn(y.Value) && data.ComplaintHandling(y.Value) is { } figures ? figures[code] : null;
 
-    private static IResult Json(IEnumerable<ComplaintHandlingFigures> figures)
+    private static IResult Json(IEnumerable<ComplaintHandlingFigures> figures, Action<System.Text.Json.Utf8JsonWriter, ComplaintHandlingFigures>? more = null)
     {
         var buffer = new MemoryStream();
-        ComplaintHandlingJson.Write(buffer, figures);
+        ComplaintHandlingJson.Write(buffer, figures, more: more);
         return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
     }
 }

@@ -16,8 +16,9 @@ public sealed record CouncilPageModel(
     IReadOnlyList<(string Heading, IReadOnlyList<(string Name, string? Href)> Links)> Related,
     IReadOnlyList<FinancialYear> Letters,
     IReadOnlyList<FinancialYear> RevisedLetters,
-    StatisticsRevision? Revision,
+    RecordRevision? Revision,
     Upheld.Storage.DataSource? Source,
     bool Demonstration,
     Upheld.ComplaintHandling.ComplaintHandlingFigures? ComplaintHandling,
-    string TypePlural);
+    string TypePlural,
+    IReadOnlyList<RecordRevision> ComplaintHandlingRevisions);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Upheld.Authorities;
+using Upheld.Publishing;
 using Upheld.Web.Letters;
 
 namespace Upheld.Web.Councils;
@@ -71,7 +72,9 @@ public static class CouncilPages
         return Answers.Page<CouncilPage, CouncilPageModel>(new(
             council, published, years, tiles, data.CouncilYear(council.Code, year), trend, related, letters, revisedLetters,
             data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration,
-            ComplaintHandlingOf(data, council, year), typePlural));
+            ComplaintHandlingOf(data, council, year), typePlural,
+            new[] { data.RevisionOf(council.Code, year, PublishedKinds.ComplaintHandling), data.RevisionOf(council.Code, year, PublishedKinds.SelfAssessment) }
+                .OfType<RecordRevision>().ToList()));
     }
 
     // Years before councils made returns (the Code's first year of returns is 2024-25) have no section, rather than one saying nothing came.

@@ -11,3 +11,6 @@ public sealed record YearPageModel(PublishedYear Year, IReadOnlyList<Upheld.Case
 
 /// <summary>The council search: what was asked (null before a search) and the councils found.</summary>
 public sealed record SearchPageModel(string? Query, IReadOnlyList<(string Name, string Detail, string Href)> Results, bool Demonstration, DateTimeOffset? DataAsAt);
+
+/// <summary>Every version of a published year whose time has come, oldest first.</summary>
+public sealed record VersionsPageModel(FinancialYear Year, IReadOnlyList<Upheld.Publishing.YearVersion> Versions, bool Demonstration);

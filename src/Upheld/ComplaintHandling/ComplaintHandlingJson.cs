@@ -32,11 +32,12 @@ public static class ComplaintHandlingJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(Stream stream, IEnumerable<ComplaintHandlingFigures> results, bool indented = true)
+    /// <param name="more">Adds fields to a council's element before it closes (the API's <c>revised_on</c> and <c>as_published</c>).</param>
+    public static void Write(Stream stream, IEnumerable<ComplaintHandlingFigures> results, bool indented = true, Action<Utf8JsonWriter, ComplaintHandlingFigures>? more = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
         writer.WriteStartArray();
-        foreach (var result in results) WriteCouncil(writer, result);
+        foreach (var result in results) WriteCouncil(writer, result, more is null ? null : w => more(w, result));
         writer.WriteEndArray();
     }
 
@@ -47,7 +48,46 @@ public static class ComplaintHandlingJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static void WriteCouncil(Utf8JsonWriter w, ComplaintHandlingFigures f)
+    /// <summary>One council's element on one line: what a published snapshot keeps (kind <c>complaint-handling</c>).</summary>
+    public static string Record(ComplaintHandlingFigures figures) => OneLine(w => WriteCouncil(w, figures));
+
+    /// <summary>
+    /// One council's self-assessment rows on one line, as the council page's table shows them: what a published snapshot
+    /// keeps (kind <c>self-assessment</c>), so a section's action or target date changed after publication is a revision too.
+    /// </summary>
+    public static string SelfAssessmentRecord(ComplaintHandlingFigures f) => OneLine(w =>
+    {
+        var a = f.Counts.SelfAssessment;
+        w.WriteStartObject();
+        w.WriteString("code", f.Code);
+        w.WriteString("year", f.Year.ToString());
+        if (a is null) w.WriteNull("submitted_on"); else w.WriteString("submitted_on", Iso(a.SubmittedOn));
+        w.WriteStartArray("sections");
+        foreach (var r in a?.Rows ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("section", r.Section);
+            w.WriteString("follows", r.Follows ? "yes" : "no");
+            w.WriteString("evidence", r.Evidence);
+            w.WriteString("action", r.Action);
+            if (r.TargetDate is { } target) w.WriteString("target_date", Iso(target)); else w.WriteNull("target_date");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static string OneLine(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented: false))) write(writer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes one council's element; <paramref name="more"/> adds fields before it closes (the API's <c>as_published</c>).</summary>
+    public static void WriteCouncil(Utf8JsonWriter w, ComplaintHandlingFigures f, Action<Utf8JsonWriter>? more = null)
     {
         w.WriteStartObject();
         w.WriteString("code", f.Code);
@@ -71,7 +111,7 @@ public static class ComplaintHandlingJson
         if (f.Counts.SelfAssessment is { } a)
         {
             w.WriteStartObject("self_assessment");
-            w.WriteString("submitted_on", a.SubmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("submitted_on", Iso(a.SubmittedOn));
             w.WriteBoolean("late", a.Late);
             w.WriteNumber("sections", a.Rows.Count);
             w.WriteNumber("follows", a.Follows);
@@ -97,6 +137,7 @@ public static class ComplaintHandlingJson
         w.WriteStartObject("comparison");
         foreach (var field in Fields) w.WriteString(field.Key, field.Select(f).Comparison?.ToWireName());
         w.WriteEndObject();
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 

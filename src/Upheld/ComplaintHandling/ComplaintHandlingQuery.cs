@@ -37,6 +37,7 @@ public static class ComplaintHandlingQuery
     }
 
     /// <param name="ombudsman">The year's key-statistics counts when the caller has them already (the site); read otherwise.</param>
+    /// <param name="transaction">The open transaction of a change that reads the figures as they will commit (the published snapshot).</param>
     public static IReadOnlyList<ComplaintHandlingCounts> ForYear(DbConnection connection, FinancialYear year, IEnumerable<AuthorityYearCounts>? ombudsman = null,
         DbTransaction? transaction = null)
     {

@@ -27,9 +27,12 @@ public static class SetSubmissionDeadline
 
     /// <param name="date">The deadline as typed, YYYY-MM-DD.</param>
     /// <param name="reminderDays">Days before the deadline that reminders start, as typed; empty for no reminders.</param>
-    public static DeadlineResult Run(Database database, FinancialYear year, string? date, string? reminderDays, Actor actor, TimeProvider clock)
+    /// <param name="note">Why, for a deadline that changes which self-assessments of a published year are late (a new version of its figures).</param>
+    /// <exception cref="RevisionReasonMissing">The change revises a published year and <paramref name="note"/> requires a reason it lacks; nothing is changed.</exception>
+    public static DeadlineResult Run(Database database, FinancialYear year, string? date, string? reminderDays, Actor actor, TimeProvider clock, RevisionNote? note = null)
     {
         using var change = Change.Begin(database, actor, clock);
+        change.Note = note;
         var before = SubmissionDeadlines.For(change.Connection, year, change.Transaction);
         var problems = new List<(string, string)>();
         DateOnly deadline = default;

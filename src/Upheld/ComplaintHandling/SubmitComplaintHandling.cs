@@ -62,9 +62,13 @@ public static class SubmitComplaintHandling
     private static readonly string[] AssessmentHeader = ["authority_code", "year", "section", "follows", "evidence", "action", "target_date", "submitted_on"];
 
     /// <summary>The staff area's form: field (see <see cref="SubmissionFields"/>) to the value typed.</summary>
-    public static SubmissionResult Form(Database database, string code, FinancialYear year, IReadOnlyDictionary<string, string?> fields, Submitter who, TimeProvider clock)
+    /// <param name="note">Why, and whether it corrects an error, for staff changing a published year (its new version carries it).</param>
+    /// <exception cref="RevisionReasonMissing">The change revises a published year and <paramref name="note"/> requires a reason it lacks; nothing is changed.</exception>
+    public static SubmissionResult Form(Database database, string code, FinancialYear year, IReadOnlyDictionary<string, string?> fields, Submitter who, TimeProvider clock,
+        RevisionNote? note = null)
     {
         using var change = Importer.Begin(database, who.Actor, clock);
+        change.Note = note;
         if (Refusal(change, code, year, who) is { } refused) return refused;
         var stored = StoredSubmission.Read(change, code, year);
         var problems = new List<SubmissionProblem>();
@@ -99,9 +103,11 @@ public static class SubmitComplaintHandling
     /// The files' <c>submitted_on</c> is the day the submission is received: for a link officer the day it first arrives (the
     /// page says which), for staff the day the council sent it.
     /// </remarks>
-    public static SubmissionResult Files(Database database, string code, FinancialYear year, byte[]? returnsCsv, byte[]? assessmentsCsv, Submitter who, TimeProvider clock)
+    public static SubmissionResult Files(Database database, string code, FinancialYear year, byte[]? returnsCsv, byte[]? assessmentsCsv, Submitter who, TimeProvider clock,
+        RevisionNote? note = null)
     {
         using var change = Importer.Begin(database, who.Actor, clock);
+        change.Note = note;
         if (Refusal(change, code, year, who) is { } refused) return refused;
         var stored = StoredSubmission.Read(change, code, year);
         var problems = new List<SubmissionProblem>();

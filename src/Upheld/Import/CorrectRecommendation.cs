@@ -13,13 +13,16 @@ namespace Upheld.Import;
 public static class CorrectRecommendation
 {
     /// <param name="values">Column to value, for the columns of <see cref="CaseRow.Recommendation"/>.</param>
-    public static ImportResult Run(Database database, RecommendationKey original, IReadOnlyDictionary<string, string?> values, Actor actor, TimeProvider clock) =>
+    public static ImportResult Run(Database database, RecommendationKey original, IReadOnlyDictionary<string, string?> values, Actor actor, TimeProvider clock,
+        Publishing.RevisionNote? note = null) =>
         Write(database, original, CaseRow.Recommendation.AsImportFile(values), actor, clock,
-            RecommendationKey.Of(values.GetValueOrDefault("case_ref") ?? "", values.GetValueOrDefault("kind") ?? "", values.GetValueOrDefault("text")));
+            RecommendationKey.Of(values.GetValueOrDefault("case_ref") ?? "", values.GetValueOrDefault("kind") ?? "", values.GetValueOrDefault("text")), note);
 
-    internal static ImportResult Write(Database database, RecommendationKey original, byte[] recommendationsCsv, Actor? actor, TimeProvider clock, RecommendationKey? corrected)
+    internal static ImportResult Write(Database database, RecommendationKey original, byte[] recommendationsCsv, Actor? actor, TimeProvider clock, RecommendationKey? corrected,
+        Publishing.RevisionNote? note = null)
     {
         using var change = Importer.Begin(database, actor, clock);
+        change.Note = note;
         var before = StoredRows.Json(StoredRows.Recommendation(change.Connection, change.Transaction, original));
         var result = Importer.Run(change, [("recommendations.csv", () => recommendationsCsv)], replace: false, progress: null, new ImportProblems(),
             new RecommendationCorrection(original, recommendationsCsv));

@@ -14,10 +14,13 @@ public static class RecordCase
 {
     /// <param name="values">Column to value, for the columns of <paramref name="kind"/>.</param>
     /// <param name="correcting">True to replace the stored row with the same key; false refuses a row that differs from one stored.</param>
-    public static ImportResult Run(Database database, CaseRow kind, IReadOnlyDictionary<string, string?> values, bool correcting, Actor actor, TimeProvider clock)
+    /// <param name="note">Why, and whether it corrects an error, for a change to a published year (its new version carries it).</param>
+    public static ImportResult Run(Database database, CaseRow kind, IReadOnlyDictionary<string, string?> values, bool correcting, Actor actor, TimeProvider clock,
+        Publishing.RevisionNote? note = null)
     {
         var file = kind.AsImportFile(values);
         using var change = Importer.Begin(database, actor, clock);
+        change.Note = note;
         var before = StoredRows.Json(StoredRows.Find(change.Connection, change.Transaction, kind, values));
         var result = Importer.Run(change, [(kind.File, () => file)], replace: correcting, progress: null, new ImportProblems());
         if (!result.Succeeded) return result;

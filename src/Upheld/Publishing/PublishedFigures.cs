@@ -5,21 +5,20 @@ using Upheld.Letters;
 
 namespace Upheld.Publishing;
 
-/// <summary>One authority's statistics record as published, with its latest revision if any.</summary>
-/// <param name="StatisticsJson">The record exactly as <c>stats --format json</c> wrote it at publication, on one line.</param>
+/// <summary>One council's record of a kind as published, with its latest revision if any.</summary>
+/// <param name="RecordJson">The record exactly as it was written at publication, on one line (for the statistics, as <c>stats --format json</c> wrote it).</param>
 /// <param name="RevisedJson">The record as the latest revision left it; null when never revised.</param>
-public sealed record PublishedRecord(string StatisticsJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson)
+/// <param name="RevisedBy">Whether the latest change was a revision or a correction, and why; null when never revised.</param>
+public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson, RevisionNote? RevisedBy = null)
 {
     /// <summary>True when the current figures differ from those published in anything but the averages' unrounded rates.</summary>
-    public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(StatisticsJson);
+    public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(RecordJson);
 
     /// <summary>When the current figures were recorded as a revision; null when they are not revised or the change was never recorded.</summary>
     public DateTimeOffset? RevisedOn(string currentJson) =>
         IsRevised(currentJson) && RevisedJson is not null && Substance(RevisedJson) == Substance(currentJson) ? RevisedAt : null;
 
-    private static readonly string[] UnroundedAverages = ["uphold_rate", "compliance_rate", "satisfactory_remedy_rate", "upheld_per_100k"];
-
-    /// <summary>The record without the averages' unrounded rates.</summary>
+    /// <summary>The record without the averages' unrounded rates (every number of its <c>average</c> object; the printed texts stay).</summary>
     /// <remarks>
     /// One case at one council moves the unrounded average of every council of its type; only a change that shows
     /// (a council's own figures, a printed average, a comparison) makes another council's figures revised.
@@ -28,7 +27,7 @@ public sealed record PublishedRecord(string StatisticsJson, DateTimeOffset Taken
     {
         var record = System.Text.Json.Nodes.JsonNode.Parse(recordJson)!.AsObject();
         if (record["average"] is System.Text.Json.Nodes.JsonObject average)
-            foreach (var field in UnroundedAverages) average.Remove(field);
+            foreach (var field in average.Where(f => f.Value?.GetValueKind() == JsonValueKind.Number).Select(f => f.Key).ToList()) average.Remove(field);
         return record.ToJsonString();
     }
 }
@@ -39,22 +38,29 @@ public sealed record PublishedLetter(string AuthorityCode, string ContentHash, L
 /// <summary>Reads a year's snapshot (see <see cref="PublishedSnapshots"/>) for the site and the API.</summary>
 public static class PublishedFigures
 {
-    private sealed record Row(string Authority_Code, string Statistics_Json, string Taken_At, string? Revised_At, string? Revised_Json);
+    private sealed record Row(string Authority_Code, string Record_Json, string Taken_At, string? Revised_At, string? Revised_Json, string? Change, string? Reason);
 
     private sealed record LetterRow(string Authority_Code, string Content_Hash, string Letter_Json, string? Html, string Taken_At);
 
-    /// <summary>Every authority's published record of the year, by code; empty when the year has no snapshot.</summary>
+    /// <summary>Every authority's published statistics record of the year, by code; empty when the year has no snapshot.</summary>
     public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year, DbTransaction? transaction = null) =>
+        ForYear(connection, year, PublishedKinds.Statistics, transaction);
+
+    /// <summary>Every council's published record of a kind (<see cref="PublishedKinds"/>) of the year, by code; empty when there is none.</summary>
+    public static IReadOnlyDictionary<string, PublishedRecord> ForYear(DbConnection connection, FinancialYear year, string kind, DbTransaction? transaction = null) =>
         connection.Query<Row>(
                 """
-                SELECT p.authority_code, p.statistics_json, p.taken_at, r.revised_at, r.statistics_json AS revised_json
-                FROM published_statistics p
-                LEFT JOIN statistics_revisions r ON r.year = p.year AND r.authority_code = p.authority_code
-                    AND r.revised_at = (SELECT MAX(revised_at) FROM statistics_revisions x WHERE x.year = p.year AND x.authority_code = p.authority_code)
-                WHERE p.year = @year
-                """, new { year = year.StartYear }, transaction)
-            .ToDictionary(r => r.Authority_Code, r => new PublishedRecord(r.Statistics_Json, PublishedSnapshots.Parse(r.Taken_At),
-                r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json), StringComparer.Ordinal);
+                SELECT p.authority_code, p.record_json, p.taken_at, v.at AS revised_at, r.record_json AS revised_json, v.change, v.reason
+                FROM published_records p
+                LEFT JOIN version_records r ON r.year = p.year AND r.kind = p.kind AND r.authority_code = p.authority_code
+                    AND r.version = (SELECT MAX(x.version) FROM version_records x WHERE x.year = p.year AND x.kind = p.kind AND x.authority_code = p.authority_code
+                        AND x.version > (SELECT COALESCE(MAX(pv.version), 0) FROM year_versions pv WHERE pv.year = p.year AND pv.change = 'publication'))
+                LEFT JOIN year_versions v ON v.year = r.year AND v.version = r.version
+                WHERE p.year = @year AND p.kind = @kind
+                """, new { year = year.StartYear, kind }, transaction)
+            .ToDictionary(r => r.Authority_Code, r => new PublishedRecord(r.Record_Json, PublishedSnapshots.Parse(r.Taken_At),
+                r.Revised_At is null ? null : PublishedSnapshots.Parse(r.Revised_At), r.Revised_Json,
+                r.Change is null ? null : new RevisionNote(r.Reason, r.Change == "correction")), StringComparer.Ordinal);
 
     /// <summary>The letters published for the year, by council code.</summary>
     public static IReadOnlyDictionary<string, PublishedLetter> Letters(DbConnection connection, FinancialYear year) =>

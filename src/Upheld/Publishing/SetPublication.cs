@@ -35,9 +35,14 @@ public static class SetPublication
         if (at is { } after)
         {
             var isPublic = after <= change.Now;
+            // Moved from public to a time still to come: the public saw a publication that is now withdrawn.
+            if (wasPublic && !isPublic) YearVersions.Withdraw(connection, transaction, year, change.Now);
             if (!wasPublic || !isPublic || !PublishedSnapshots.Exists(connection, transaction, year))
                 PublishedSnapshots.Take(connection, transaction, year, change.Now);
+            YearVersions.EnsurePublication(connection, transaction, year, after, change.Now);
         }
+        else if (wasPublic) YearVersions.Withdraw(connection, transaction, year, change.Now);
+        else YearVersions.DropPendingPublication(connection, transaction, year, change.Now);
         return new PublicationSet(year, before, at);
     }
 }

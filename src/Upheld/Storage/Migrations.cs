@@ -39,6 +39,7 @@ internal static class Migrations
         // (docs/statistics.md, "Published figures are frozen"), in the same transaction as the estimate itself.
         var now = TimeProvider.System.GetUtcNow();
         foreach (var year in refreshed) Publishing.PublishedSnapshots.DataChanged(connection, transaction, year, now);
+        Publishing.PublishedSnapshots.TakeMissingKinds(connection, transaction, now);
         transaction.Commit();
     }
 

@@ -127,7 +127,7 @@ public abstract class PopulationRefreshTests(DatabaseProvider provider) : IDispo
 
         using var connection = Database.Connect();
         var hartlepool = Upheld.Publishing.PublishedFigures.ForYear(connection, year)["E06000001"];
-        Assert.Contains("\"population\":95366", hartlepool.StatisticsJson);
+        Assert.Contains("\"population\":95366", hartlepool.RecordJson);
         Assert.Contains("\"population\":98180", hartlepool.RevisedJson);
     }
 }

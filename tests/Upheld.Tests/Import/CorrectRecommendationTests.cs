@@ -56,11 +56,11 @@ public abstract class CorrectRecommendationTests(DatabaseProvider provider)
         Assert.Equal(
             [$$"""correct recommendation | recommendations {{Case}} service_improvement | {"case_ref":"{{Case}}","authority_code":"E06000017","kind":"service_improvement","remedy_category":null,"text":"{{Review}}","amount_pence":null,"due_date":null} | {"case_ref":"{{Case}}","authority_code":"E06000017","kind":"service_improvement","remedy_category":null,"text":"{{Corrected}}","amount_pence":null,"due_date":null}"""],
             FrontEnds.Read(site.Database, FrontEnds.LatestAudit));
-        // Recommendations move no figure, so the public year records no revision (statistics_revisions holds figures only),
+        // Recommendations move no figure, so the public year records no revision (the revisions hold figures only),
         // and the letter published keeps the words the public first read.
         var after = FrontEnds.Read(site.Database, FrontEnds.Snapshot(2019));
         Assert.Contains(after, r => r.StartsWith("l | E06000017", StringComparison.Ordinal) && r.Contains(Review, StringComparison.Ordinal) && !r.Contains(Corrected, StringComparison.Ordinal));
-        Assert.DoesNotContain(after, r => r.StartsWith("r |", StringComparison.Ordinal));
+        Assert.DoesNotContain(after, r => r.StartsWith("revised ", StringComparison.Ordinal));
         Assert.Equal(published, after);
     }
 }

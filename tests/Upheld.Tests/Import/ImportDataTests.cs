@@ -72,7 +72,7 @@ public abstract class ImportDataTests(DatabaseProvider provider)
             audit.Site.Single());
         Assert.Equal(audit.Site.Single().Replace("upload cases.zip", $"folder {Path.GetFullPath(folder.Path)}", StringComparison.Ordinal), audit.Cli.Single());
         var snapshot = ends.Rows(FrontEnds.Snapshot(2019));
-        Assert.Contains(snapshot.Site, r => r.StartsWith("r | E06000017", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Site, r => r.StartsWith("revised statistics | E06000017", StringComparison.Ordinal));
         Assert.Equal(snapshot.Cli, snapshot.Site);
     }
 }

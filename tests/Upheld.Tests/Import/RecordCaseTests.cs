@@ -44,7 +44,7 @@ public abstract class RecordCaseTests(DatabaseProvider provider)
         Assert.Equal($$$"""import | folder {{{Path.GetFullPath(folder.Path)}}} |  | {"decisions.csv":{"rows":1,"added":1,"unchanged":0,"replaced":0}}""", audit.Cli.Single());
         // Rutland's 1 upheld of 1 becomes 2 of 2 after publication: a revision, the same through either front end.
         var snapshot = ends.Rows(FrontEnds.Snapshot(2019));
-        Assert.Contains(snapshot.Site, r => r.StartsWith("r | E06000017", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Site, r => r.StartsWith("revised statistics | E06000017", StringComparison.Ordinal));
         Assert.Equal(snapshot.Cli, snapshot.Site);
     }
 }

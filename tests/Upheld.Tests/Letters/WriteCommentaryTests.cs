@@ -39,8 +39,8 @@ public abstract class WriteCommentaryTests(DatabaseProvider provider)
         Assert.Equal($$$"""import | folder {{{Path.GetFullPath(folder.Path)}}} |  | {"commentary.csv":{"rows":2,"added":2,"unchanged":0,"replaced":0}}""", audit.Cli.Single());
         // Commentary moves no figure, and Rutland's letter was never approved, so the public year's snapshot stands as published.
         var snapshot = ends.Rows(FrontEnds.Snapshot(2019));
-        Assert.Contains(snapshot.Site, r => r.StartsWith("s | E06000017", StringComparison.Ordinal));
-        Assert.DoesNotContain(snapshot.Site, r => r.StartsWith("r |", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Site, r => r.StartsWith("statistics | E06000017", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot.Site, r => r.StartsWith("revised ", StringComparison.Ordinal));
         Assert.Equal(snapshot.Cli, snapshot.Site);
     }
 }

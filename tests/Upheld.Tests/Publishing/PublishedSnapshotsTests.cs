@@ -53,12 +53,12 @@ public abstract class PublishedSnapshotsTests(DatabaseProvider provider) : IDisp
     {
         ImportLetterCases();
         Publication.Set(Database, Year, PublishedAt, new TestClock(PublishedAt.AddDays(-10)));
-        Assert.Contains("\"uphold_pct\":\"100%\"", RutlandAsPublished().StatisticsJson);
+        Assert.Contains("\"uphold_pct\":\"100%\"", RutlandAsPublished().RecordJson);
 
         ImportNotUpheldForRutland(1, PublishedAt.AddDays(-5));
 
         var published = RutlandAsPublished();
-        Assert.Contains("\"uphold_pct\":\"50%\"", published.StatisticsJson);
+        Assert.Contains("\"uphold_pct\":\"50%\"", published.RecordJson);
         Assert.Equal(PublishedAt.AddDays(-5), published.TakenAt);
         Assert.Null(published.RevisedAt);
         Assert.False(published.IsRevised(RutlandNow()));
@@ -73,14 +73,14 @@ public abstract class PublishedSnapshotsTests(DatabaseProvider provider) : IDisp
 
         var published = RutlandAsPublished();
         var now = RutlandNow();
-        Assert.Contains("\"uphold_pct\":\"100%\"", published.StatisticsJson);
+        Assert.Contains("\"uphold_pct\":\"100%\"", published.RecordJson);
         Assert.Contains("\"uphold_pct\":\"50%\"", now);
         Assert.True(published.IsRevised(now));
         Assert.Equal(PublishedAt.AddDays(5), published.RevisedOn(now));
 
         // Setting a public year's time to another past time keeps what was published.
         Publication.Set(Database, Year, PublishedAt.AddHours(-1), new TestClock(PublishedAt.AddDays(6)));
-        Assert.Contains("\"uphold_pct\":\"100%\"", RutlandAsPublished().StatisticsJson);
+        Assert.Contains("\"uphold_pct\":\"100%\"", RutlandAsPublished().RecordJson);
     }
 
     [SkippableFact]
@@ -114,7 +114,7 @@ public abstract class PublishedSnapshotsTests(DatabaseProvider provider) : IDisp
         Publication.Set(Database, Year, PublishedAt.AddDays(8), new TestClock(PublishedAt.AddDays(8)));
 
         var published = RutlandAsPublished();
-        Assert.Contains("\"uphold_pct\":\"33%\"", published.StatisticsJson);
+        Assert.Contains("\"uphold_pct\":\"33%\"", published.RecordJson);
         Assert.Null(published.RevisedAt);
     }
 }

@@ -42,10 +42,10 @@ public abstract class SetPublicationTests(DatabaseProvider provider)
         await using var site = new SiteHost(provider: provider);
         using (var connection = site.Database.Connect())
             connection.Execute(provider == DatabaseProvider.Sqlite
-                ? "CREATE TRIGGER refuse_snapshot BEFORE INSERT ON published_statistics BEGIN SELECT RAISE(ABORT, 'snapshot refused'); END"
+                ? "CREATE TRIGGER refuse_snapshot BEFORE INSERT ON published_records BEGIN SELECT RAISE(ABORT, 'snapshot refused'); END"
                 : """
                   CREATE FUNCTION refuse_snapshot() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'snapshot refused'; END $$ LANGUAGE plpgsql;
-                  CREATE TRIGGER refuse_snapshot BEFORE INSERT ON published_statistics FOR EACH ROW EXECUTE FUNCTION refuse_snapshot();
+                  CREATE TRIGGER refuse_snapshot BEFORE INSERT ON published_records FOR EACH ROW EXECUTE FUNCTION refuse_snapshot();
                   """);
 
         Assert.ThrowsAny<Exception>(() =>

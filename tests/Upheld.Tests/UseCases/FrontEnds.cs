@@ -29,9 +29,10 @@ public sealed class FrontEnds(DatabaseProvider provider, IReadOnlyDictionary<str
 
     /// <summary>The year's published snapshot, without the moments it was taken or revised.</summary>
     public static string Snapshot(int year) =>
-        $"SELECT 's', authority_code, statistics_json FROM published_statistics WHERE year = {year} UNION ALL " +
+        $"SELECT kind, authority_code, record_json FROM published_records WHERE year = {year} UNION ALL " +
         $"SELECT 'l', authority_code, content_hash || letter_json FROM published_letters WHERE year = {year} UNION ALL " +
-        $"SELECT 'r', authority_code, statistics_json FROM statistics_revisions WHERE year = {year}";
+        $"SELECT 'revised ' || r.kind, r.authority_code, r.record_json FROM version_records r JOIN year_versions v ON v.year = r.year AND v.version = r.version " +
+        $"WHERE r.year = {year} AND v.change <> 'publication'";
 
     /// <summary>The rows <paramref name="sql"/> selects in one database, as text, in order.</summary>
     public static List<string> Read(Database database, string sql)

@@ -9,8 +9,10 @@ namespace Upheld.Web.Staff;
 /// </summary>
 /// <param name="Saved">What the last post did, shown once after the redirect: "submitted", "corrected", "unchanged" or "queried".</param>
 /// <param name="Published">The year is public: a link officer sees the submission but cannot change it.</param>
+/// <param name="Note">The revision note as typed, when staff change a published year.</param>
 public sealed record SubmissionFormModel(Authority Council, FinancialYear Year, IReadOnlyDictionary<string, string?> Values, SubmissionState State,
-    bool Published, string? Saved, FormErrors Errors, FormErrors UploadErrors, FormErrors QueryErrors, string? QueryNote, DateOnly Today)
+    bool Published, string? Saved, FormErrors Errors, FormErrors UploadErrors, FormErrors QueryErrors, string? QueryNote, DateOnly Today,
+    Upheld.Publishing.RevisionNote? Note = null)
 {
     public bool MayChange(StaffIdentity person) => person.IsStaff || !Published;
 }
@@ -31,7 +33,7 @@ public sealed record SubmissionYearsModel(IReadOnlyList<(FinancialYear Year, Sub
 /// <param name="Show">Which councils the table lists: all, not-received, late, queried or checks.</param>
 public sealed record SubmissionsPageModel(SubmissionReview Review, DateTimeOffset? PublishedAt, bool Unpublished, ReminderPlan? Reminders, bool MayRemind,
     string? MailProblem, (Upheld.Accounts.AuditEntry Entry, ReminderRun Run)? LastRun, bool JustReminded, bool Saved, FormErrors DeadlineErrors, string? Date,
-    string? ReminderDays, string Show);
+    string? ReminderDays, string Show, Upheld.Publishing.RevisionNote? Note = null);
 
 /// <summary>A link officer's start page: their council, and its submission of each year with a deadline or a submission.</summary>
 public sealed record LinkOfficerHomeModel(Authority Council, IReadOnlyList<(SubmissionState State, bool Published)> Years);

@@ -51,12 +51,22 @@ public static class SubmissionPages
         {
             if (!FinancialYear.TryParse(year, out var y)) return StaffAnswers.NotFound(context);
             var form = await context.Request.ReadFormAsync();
-            var result = SetSubmissionDeadline.Run(database, y.Value, form["date"], form["reminder_days"], StaffAnswers.Person(context).Actor, clock);
+            var note = RevisionNoteForm.Read(form);
+            DeadlineResult result;
+            try
+            {
+                result = SetSubmissionDeadline.Run(database, y.Value, form["date"], form["reminder_days"], StaffAnswers.Person(context).Actor, clock, note);
+            }
+            catch (RevisionReasonMissing missing)
+            {
+                return Review(context, database, clock, mail, y.Value, false, false, RevisionNoteForm.Missing(missing), form["date"], form["reminder_days"],
+                    StatusCodes.Status400BadRequest, note: note);
+            }
             if (!result.Succeeded)
             {
                 var errors = new FormErrors();
                 foreach (var (field, message) in result.Problems) errors.Add(field, Sentence(message));
-                return Review(context, database, clock, mail, y.Value, false, false, errors, form["date"], form["reminder_days"], StatusCodes.Status400BadRequest);
+                return Review(context, database, clock, mail, y.Value, false, false, errors, form["date"], form["reminder_days"], StatusCodes.Status400BadRequest, note: note);
             }
             await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther(Address(y.Value) + "?saved=true");
@@ -87,9 +97,20 @@ public static class SubmissionPages
             if (Council(context, year, code, data) is not (var council, var y)) return StaffAnswers.NotFound(context);
             var form = await context.Request.ReadFormAsync();
             var values = SubmissionFields.All.ToDictionary(f => f, f => (string?)form[f].ToString(), StringComparer.Ordinal);
-            var result = SubmitComplaintHandling.Form(database, council.Code, y, values, Submitter(context), clock);
+            // Staff changing a published year say why (a link officer cannot change one at all).
+            var note = StaffAnswers.Person(context).IsStaff ? RevisionNoteForm.Read(form) : null;
+            SubmissionResult result;
+            try
+            {
+                result = SubmitComplaintHandling.Form(database, council.Code, y, values, Submitter(context), clock, note);
+            }
+            catch (RevisionReasonMissing missing)
+            {
+                return Form(context, database, clock, council, y, values, null, RevisionNoteForm.Missing(missing), FormErrors.None, FormErrors.None, null,
+                    StatusCodes.Status400BadRequest, note);
+            }
             return await Answer(context, database, clock, council, y, result, refresh, refused => Form(context, database, clock, council, y, values, null,
-                Errors(refused), FormErrors.None, FormErrors.None, null, StatusCodes.Status400BadRequest));
+                Errors(refused), FormErrors.None, FormErrors.None, null, StatusCodes.Status400BadRequest, note));
         }).ForSubmission();
 
         staff.MapPost("/complaint-handling/{year}/{code}/upload", async (HttpContext context, string year, string code, Database database, TimeProvider clock, SiteData data, SiteRefresh refresh) =>
@@ -113,7 +134,19 @@ public static class SubmissionPages
             var assessments = await Read(SubmissionFields.SelfAssessmentFile);
             if (upload.Any)
                 return Form(context, database, clock, council, y, null, null, FormErrors.None, upload, FormErrors.None, null, StatusCodes.Status400BadRequest);
-            var result = SubmitComplaintHandling.Files(database, council.Code, y, returns, assessments, Submitter(context), clock);
+            // The upload form has no reason: a published year is corrected with the form, which asks for one.
+            var note = StaffAnswers.Person(context).IsStaff ? RevisionNoteForm.Read(form) : null;
+            SubmissionResult result;
+            try
+            {
+                result = SubmitComplaintHandling.Files(database, council.Code, y, returns, assessments, Submitter(context), clock, note);
+            }
+            catch (RevisionReasonMissing missing)
+            {
+                return Form(context, database, clock, council, y, null, null, FormErrors.None,
+                    new FormErrors().Add("", Sentence(missing.Message) + ": correct it with the form above, which asks for the reason"), FormErrors.None, null,
+                    StatusCodes.Status400BadRequest);
+            }
             return await Answer(context, database, clock, council, y, result, refresh, refused => Form(context, database, clock, council, y, null, null,
                 FormErrors.None, Errors(refused), FormErrors.None, null, StatusCodes.Status400BadRequest));
         }).ForSubmission();
@@ -178,20 +211,20 @@ public static class SubmissionPages
     }
 
     private static IResult Form(HttpContext context, Database database, TimeProvider clock, Authority council, FinancialYear year,
-        IReadOnlyDictionary<string, string?>? typed, string? saved, FormErrors errors, FormErrors upload, FormErrors query, string? note,
-        int status = StatusCodes.Status200OK)
+        IReadOnlyDictionary<string, string?>? typed, string? saved, FormErrors errors, FormErrors upload, FormErrors query, string? queryNote,
+        int status = StatusCodes.Status200OK, RevisionNote? note = null)
     {
         using var connection = database.Connect();
         var now = clock.GetUtcNow();
         var values = typed ?? SubmissionFields.Stored(connection, council.Code, year);
         var published = Publication.IsVisible(connection, year, new Audience.Public(now));
         return StaffAnswers.Page<SubmissionFormPage, SubmissionFormModel>(context, new(council, year, values, SubmissionState.For(connection, council.Code, year),
-            published, saved is "submitted" or "corrected" or "unchanged" or "queried" ? saved : null, errors, upload, query, note,
-            DateOnly.FromDateTime(now.UtcDateTime)), status);
+            published, saved is "submitted" or "corrected" or "unchanged" or "queried" ? saved : null, errors, upload, query, queryNote,
+            DateOnly.FromDateTime(now.UtcDateTime), note), status);
     }
 
     private static IResult Review(HttpContext context, Database database, TimeProvider clock, StaffMail mail, FinancialYear year, bool saved, bool reminded,
-        FormErrors errors, string? date, string? days, int status = StatusCodes.Status200OK, string? show = null)
+        FormErrors errors, string? date, string? days, int status = StatusCodes.Status200OK, string? show = null, RevisionNote? note = null)
     {
         using var connection = database.Connect();
         var review = SubmissionReview.For(connection, year);
@@ -204,7 +237,7 @@ public static class SubmissionPages
             SubmissionReminders.Latest(connection, year), reminded, saved, errors,
             date ?? review.Deadline?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             days ?? review.Deadline?.ReminderDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            show is "not-received" or "late" or "queried" or "checks" ? show : "all"), status);
+            show is "not-received" or "late" or "queried" or "checks" ? show : "all", note), status);
     }
 
     private static string Sentence(string reason) => reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..];

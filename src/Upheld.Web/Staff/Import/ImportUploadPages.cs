@@ -28,9 +28,18 @@ public static class ImportUploadPages
             if (files is null)
                 return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(errors.Add("folder", problem!)), StatusCodes.Status400BadRequest);
             var replace = form["replace"] == "true";
-            var result = ImportData.Files(database, files, replace, $"upload {Path.GetFileName(upload.FileName)}", StaffAnswers.Person(context).Actor, clock);
+            var note = RevisionNoteForm.Read(form);
+            ImportResult result;
+            try
+            {
+                result = ImportData.Files(database, files, replace, $"upload {Path.GetFileName(upload.FileName)}", StaffAnswers.Person(context).Actor, clock, note);
+            }
+            catch (Upheld.Publishing.RevisionReasonMissing missing)
+            {
+                return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(RevisionNoteForm.Missing(missing), Note: note), StatusCodes.Status400BadRequest);
+            }
             if (result.Succeeded) await refresh.AfterChangeAsync();
-            return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(FormErrors.None, result, upload.FileName), result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+            return StaffAnswers.Page<ImportPage, ImportPageModel>(context, new(FormErrors.None, result, upload.FileName, result.Succeeded ? null : note), result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }).RequireAuthorization(StaffSetup.StaffPolicy).DisableRequestTimeout().ForImportUpload();
     }
 }

@@ -37,17 +37,27 @@ public static class RecommendationEditPages
             var original = new RecommendationKey(form["original_case_ref"].ToString(), form["original_kind"].ToString(), form["original_hash"].ToString());
             var values = fields.ToDictionary(c => c, c => (string?)form[c].ToString().Trim(), StringComparer.Ordinal);
             var corrected = RecommendationKey.Of(values["case_ref"] ?? "", values["kind"] ?? "", values["text"]);
-            var result = CorrectRecommendation.Run(database, original, values, StaffAnswers.Person(context).Actor, clock);
+            var note = RevisionNoteForm.Read(form);
+            ImportResult result;
+            try
+            {
+                result = CorrectRecommendation.Run(database, original, values, StaffAnswers.Person(context).Actor, clock, note);
+            }
+            catch (Upheld.Publishing.RevisionReasonMissing missing)
+            {
+                using var refused = database.Connect();
+                return Form(context, refused, original, values, false, RevisionNoteForm.Missing(missing), StatusCodes.Status400BadRequest, note);
+            }
             using var connection = database.Connect();
             if (!result.Succeeded)
-                return Form(context, connection, original, values, false, FormErrors.From(result.Problems, fields), StatusCodes.Status400BadRequest);
+                return Form(context, connection, original, values, false, FormErrors.From(result.Problems, fields), StatusCodes.Status400BadRequest, note);
             await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther(Address(corrected, saved: true));
         }).RequireAuthorization(StaffSetup.StaffPolicy);
     }
 
     private static IResult Form(HttpContext context, System.Data.Common.DbConnection connection, RecommendationKey original, IReadOnlyDictionary<string, string?> values,
-        bool saved, FormErrors errors, int status = StatusCodes.Status200OK) =>
+        bool saved, FormErrors errors, int status = StatusCodes.Status200OK, Upheld.Publishing.RevisionNote? note = null) =>
         StaffAnswers.Page<RecordPage>(context, new RecordModel(RecordKind.Recommendation, values, true, saved, errors,
-            RecordStore.Recommendations(connection, original.CaseRef), original), status);
+            RecordStore.Recommendations(connection, original.CaseRef), original, note), status);
 }

@@ -9,7 +9,7 @@ namespace Upheld.Web.Staff;
 /// <summary>What a recording form shows: the kind, the values, whether it corrects a stored row, and for a recommendation the case's others.</summary>
 /// <param name="Original">The recommendation being corrected in place, by its key before the correction; null on other forms.</param>
 public sealed record RecordModel(RecordKind Kind, IReadOnlyDictionary<string, string?> Values, bool Correcting, bool Saved, FormErrors Errors,
-    IReadOnlyList<(RecommendationKey Key, string Text)> Recommendations, RecommendationKey? Original = null);
+    IReadOnlyList<(RecommendationKey Key, string Text)> Recommendations, RecommendationKey? Original = null, Upheld.Publishing.RevisionNote? Note = null);
 
 /// <summary><c>/staff/record/{kind}</c>: forms to add and correct decisions, recommendations and compliance outcomes.</summary>
 /// <remarks>
@@ -51,9 +51,19 @@ public static class RecordingPages
             var form = await context.Request.ReadFormAsync();
             var values = chosen.Columns.ToDictionary(c => c, c => (string?)form[c].ToString().Trim(), StringComparer.Ordinal);
             var correcting = form["mode"] == "correct";
-            var result = RecordCase.Run(database, chosen.Row, values, correcting, StaffAnswers.Person(context).Actor, clock);
+            var note = RevisionNoteForm.Read(form);
+            ImportResult result;
+            try
+            {
+                result = RecordCase.Run(database, chosen.Row, values, correcting, StaffAnswers.Person(context).Actor, clock, note);
+            }
+            catch (Upheld.Publishing.RevisionReasonMissing missing)
+            {
+                return StaffAnswers.Page<RecordPage>(context, new RecordModel(chosen, values, correcting, false, RevisionNoteForm.Missing(missing), [], Note: note),
+                    StatusCodes.Status400BadRequest);
+            }
             if (!result.Succeeded)
-                return StaffAnswers.Page<RecordPage>(context, new RecordModel(chosen, values, correcting, false, FormErrors.From(result.Problems, chosen.Columns), []),
+                return StaffAnswers.Page<RecordPage>(context, new RecordModel(chosen, values, correcting, false, FormErrors.From(result.Problems, chosen.Columns), [], Note: note),
                     StatusCodes.Status400BadRequest);
             await refresh.AfterChangeAsync();
             var query = $"case_ref={Uri.EscapeDataString(values["case_ref"] ?? "")}&saved=true" +

@@ -22,7 +22,7 @@ public abstract class ImportUploadTests(DatabaseProvider provider) : SiteTestBas
         return memory.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> Upload(StaffSession session, byte[] zip, bool replace = false)
+    private static async Task<HttpResponseMessage> Upload(StaffSession session, byte[] zip, bool replace = false, string? reason = null)
     {
         var (_, page) = await session.Get("/staff/import");
         var form = new MultipartFormDataContent
@@ -31,6 +31,7 @@ public abstract class ImportUploadTests(DatabaseProvider provider) : SiteTestBas
             { new ByteArrayContent(zip), "folder", "cases.zip" },
         };
         if (replace) form.Add(new StringContent("true"), "replace");
+        if (reason is not null) form.Add(new StringContent(reason), "revision_reason");
         return await session.Client.PostAsync("/staff/import", form);
     }
 
@@ -41,9 +42,10 @@ public abstract class ImportUploadTests(DatabaseProvider provider) : SiteTestBas
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
 
+        // 2019-20 is published: the import revises it, so it needs a reason (a version of the year carries it).
         var response = await Upload(session, Zip(("cases/decisions.csv",
             "case_ref,authority_code,decision_date,outcome\r\nZ-1,E06000017,2019-09-01,upheld\r\nZ-2,E06000017,2019-09-02,not_upheld\r\n"),
-            ("cases/notes.txt", "ignored")));
+            ("cases/notes.txt", "ignored")), reason: "Two decisions left out of the first load");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -53,6 +55,21 @@ public abstract class ImportUploadTests(DatabaseProvider provider) : SiteTestBas
         using var connection = Site.Database.Connect();
         var entry = Assert.Single(AuditLog.Latest(connection));
         Assert.Equal(("import", "upload cases.zip", """{"decisions.csv":{"rows":2,"added":2,"unchanged":0,"replaced":0}}"""), (entry.Action, entry.Entity, entry.After));
+    }
+
+    [SkippableFact]
+    public async Task A_folder_that_revises_a_published_year_without_a_reason_is_refused_beside_the_reason_and_changes_nothing()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+
+        var response = await Upload(session, Zip(("decisions.csv", "case_ref,authority_code,decision_date,outcome\r\nZ-1,E06000017,2019-09-01,upheld\r\n")));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#revision_reason\">2019-20 is published: give the reason for changing its figures, and say whether it corrects an error</a>", page);
+        Assert.Contains("<p id=\"revision_reason-error\" class=\"govuk-error-message\">", page);
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM decisions WHERE case_ref LIKE 'Z-%'"));
+        Assert.Equal(0, Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import'"));
     }
 
     [SkippableFact]

@@ -13,6 +13,7 @@ public abstract class RecordingTests(DatabaseProvider provider) : SiteTestBase(p
         ["mode"] = "add", ["case_ref"] = "19 000 777", ["authority_code"] = "E06000017", ["received_date"] = "2019-05-01",
         ["decision_date"] = date, ["category"] = "Housing", ["subcategory"] = "", ["outcome"] = outcome,
         ["remedied_by_authority"] = "false", ["summary"] = "The council delayed repairs; it agreed to apologise.",
+        ["revision_reason"] = "A decision missed from the published figures", // 2019-20 is published: a change to it needs a reason
     };
 
     private long Stored(string sql) { using var c = Site.Database.Connect(); return c.ExecuteScalar<long>(sql); }
@@ -103,6 +104,7 @@ public abstract class RecordingTests(DatabaseProvider provider) : SiteTestBase(p
         var change = new Dictionary<string, string>
         {
             ["mode"] = "add", ["case_ref"] = "E06000017-001", ["authority_code"] = "E06000017", ["recorded_date"] = "2019-11-20", ["outcome"] = "complied_late",
+            ["revision_reason"] = "The council reported it complied late", ["revision_kind"] = "correction",
         };
 
         var added = await session.PostForm("/staff/record/compliance", "/staff/record/compliance", change);
@@ -116,6 +118,26 @@ public abstract class RecordingTests(DatabaseProvider provider) : SiteTestBase(p
     }
 
     [SkippableFact]
+    public async Task A_change_to_a_published_year_without_a_reason_is_refused_beside_the_reason_and_a_correction_with_one_is_a_version()
+    {
+        var session = await StaffSession.SignedIn(Site, StaffRole.Staff);
+        var decision = Decision();
+        decision.Remove("revision_reason");
+
+        var refused = await session.PostForm("/staff/record/decision", "/staff/record/decision", decision);
+        decision["revision_reason"] = "Left out of the published figures";
+        decision["revision_kind"] = "correction";
+        var saved = await session.PostForm("/staff/record/decision", "/staff/record/decision", decision);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<a href=\"#revision_reason\">2019-20 is published: give the reason for changing its figures, and say whether it corrects an error</a>",
+            await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(1, Stored("SELECT COUNT(*) FROM decisions WHERE case_ref = '19 000 777'"));
+        Assert.Equal(1, Stored("SELECT COUNT(*) FROM year_versions WHERE year = 2019 AND version = 2 AND change = 'correction' AND reason = 'Left out of the published figures'"));
+    }
+
+    [SkippableFact]
     public async Task The_audit_log_records_who_changed_what_when_with_the_record_before_and_after()
     {
         var session = await StaffSession.SignedIn(Site, StaffRole.Staff, email: "sam@example.org");
@@ -126,6 +148,7 @@ public abstract class RecordingTests(DatabaseProvider provider) : SiteTestBase(p
         await session.PostForm("/staff/record/compliance?case_ref=E06000017-001", "/staff/record/compliance", new()
         {
             ["mode"] = "correct", ["case_ref"] = "E06000017-001", ["authority_code"] = "E06000017", ["recorded_date"] = "2019-11-20", ["outcome"] = "not_complied",
+            ["revision_reason"] = "The council had not complied",
         });
 
         using var connection = Site.Database.Connect();

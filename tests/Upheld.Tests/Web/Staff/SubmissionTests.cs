@@ -70,7 +70,8 @@ public abstract partial class SubmissionTests(DatabaseProvider provider) : SiteT
         var (_, publishedPage) = await officer.Get(Form);
         var afterPublication = await PostAnyway(officer, publishedPage, Form, Valid(stage1InTime: "171"));
         var staff = await StaffSession.SignedIn(Site, StaffRole.Staff);
-        var byStaff = await staff.PostForm(Form, Form, Valid(stage1InTime: "172"));
+        var withoutReason = await staff.PostForm(Form, Form, Valid(stage1InTime: "172"));
+        var byStaff = await staff.PostForm(Form, Form, new(Valid(stage1InTime: "172")) { ["revision_reason"] = "The council's count missed three late responses", ["revision_kind"] = "correction" });
 
         Assert.Equal(Form + "?saved=submitted", submitted.Headers.Location!.OriginalString);
         Assert.Equal(Form + "?saved=corrected", corrected.Headers.Location!.OriginalString);
@@ -79,8 +80,20 @@ public abstract partial class SubmissionTests(DatabaseProvider provider) : SiteT
         Assert.Contains($"{Year} is published. A correction now goes through the ombudsman&#x27;s staff", publishedPage);
         Assert.Equal(HttpStatusCode.BadRequest, afterPublication.StatusCode);
         Assert.Contains("is published: a correction now goes through the ombudsman&#x27;s staff", await afterPublication.Content.ReadAsStringAsync());
+        // Staff correcting a published year say why: it is a new version of the year's figures.
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Contains("<a href=\"#revision_reason\">", await withoutReason.Content.ReadAsStringAsync());
         Assert.Equal(Form + "?saved=corrected", byStaff.Headers.Location!.OriginalString);
         Assert.Equal(172, Count($"SELECT responded_in_time FROM complaint_returns WHERE authority_code = '{Rutland}' AND stage = 1"));
+        using (var connection = Site.Database.Connect())
+        {
+            var latest = Upheld.Publishing.YearVersions.List(connection, Y, Site.Clock.Now)[^1];
+            // Rutland is the only unitary with a return: 170 → 172 of 200 moves the printed average of unitaries from 85% to 86%,
+            // so every unitary's complaint-handling record is revised.
+            var unitaries = Upheld.Authorities.ReferenceData.Councils().Count(c => c.Type == Upheld.Authorities.AuthorityType.Unitary && c.ExistsIn(Y));
+            Assert.Equal((Upheld.Publishing.VersionChange.Correction, "The council's count missed three late responses", unitaries),
+                (latest.Change, latest.Reason, latest.CouncilsChanged));
+        }
         Assert.Equal(10, Count($"SELECT COUNT(*) FROM code_self_assessments WHERE authority_code = '{Rutland}' AND submitted_on = '2020-07-29'"));
         var entries = Audit().Where(e => e.Entity == $"complaint handling {Rutland} {Year}").Reverse().ToList();
         Assert.Equal([("submit complaint handling", "Council link officer E06000017 <lo@e06000017.example>"),

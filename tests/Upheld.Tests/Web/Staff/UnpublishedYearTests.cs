@@ -40,6 +40,8 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         "/api/v1/authorities/E06000017/years/{Y}/public-reports", "/councils/E06000017?year={Y}", "/?year={Y}&statistic=uphold&tier=lower",
         "/api/v1/years/{Y}/complaint-handling.json", "/councils/E06000017/rutland/{Y}/complaint-handling.csv", "/councils/E06000017/rutland/{Y}/self-assessment.csv",
         "/maps/{Y}/stage1-in-time/lower", "/maps/{Y}/stage1-in-time/upper.csv", "/compare/unitary/{Y}/stage1-in-time", "/compare/unitary/{Y}/stage1-in-time.csv",
+        "/years/{Y}/versions", "/api/v1/years/{Y}/versions", "/api/v1/years/{Y}/versions.json", "/api/v1/years/{Y}/versions/1/statistics.json",
+        "/api/v1/years/{Y}/versions/1/changes.json", "/years/{Y}/decisions.csv.gz",
     ];
 
     [SkippableTheory]
