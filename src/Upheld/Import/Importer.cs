@@ -78,9 +78,12 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
     }
 
     /// <summary>Reads <paramref name="present"/> into the change's transaction; the caller commits only when <paramref name="problems"/> is empty.</summary>
-    /// <remarks>When every row is good and any was added or replaced, the snapshot rule has run for every scheduled year.</remarks>
+    /// <remarks>
+    /// When every row is good and any was added or replaced, the snapshot rule has run for every scheduled year, unless
+    /// <paramref name="snapshotScheduledYears"/> is false: then the caller, whose rows are of one year it knows, runs it for that year.
+    /// </remarks>
     internal static ImportResult Run(Change change, List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress,
-        ImportProblems problems, RecommendationCorrection? correction = null)
+        ImportProblems problems, RecommendationCorrection? correction = null, bool snapshotScheduledYears = true)
     {
         var run = new ImportRun(change.Connection, change.Transaction, replace, problems);
         foreach (var authority in AuthorityStore.All(change.Connection, change.Transaction)) run.Authorities[authority.Code] = authority;
@@ -106,7 +109,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
             summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
         }
         if (!problems.Any) correction?.After(run);
-        if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
+        if (snapshotScheduledYears && !problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
         return new ImportResult(summaries, problems);
     }
 }
