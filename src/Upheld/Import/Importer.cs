@@ -72,9 +72,9 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         database.Migrate();
         return Change.Begin(database, actor, clock, connection =>
         {
-            // 64 MiB of page cache keeps the indexes of a large import in memory instead of re-reading pages from disk, and
+            // 32 MiB of page cache keeps the indexes of a large import in memory instead of re-reading pages from disk, and
             // bounds the memory an import takes however large the file: past it, pages go to the log and the temporary file.
-            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -65536; PRAGMA temp_store = FILE;");
+            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -32768; PRAGMA temp_store = FILE;");
         });
     }
 

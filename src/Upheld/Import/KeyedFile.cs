@@ -11,6 +11,7 @@ internal interface IFileImport
     FileSummary Import(ImportRun run, Stream utf8, Action<int>? progress);
 }
 
+/// <param name="readsStore">True when a row check queries the store, so rows are read on the writer's thread, between writes.</param>
 /// <summary>The shared load of keyed files: each row checked as the file streams, then the file checked and merged as a whole.</summary>
 /// <remarks>
 /// <para>Rows are checked one by one as they are read and staged (<see cref="StagingTable"/>), so an import holds a batch of
@@ -29,9 +30,11 @@ internal sealed class KeyedFile(
     int keyCount,
     Func<ImportRun, CsvRow, object?[]?> read,
     int insertOnly = 0,
-    Action<ImportRun>? before = null) : IFileImport
+    Action<ImportRun>? before = null,
+    bool readsStore = false) : IFileImport
 {
     private const int ProgressEvery = 20_000;
+    private const int BatchRows = 1024;
 
     private int Compared => columns.Length - insertOnly;
 
@@ -43,14 +46,15 @@ internal sealed class KeyedFile(
         using var staging = StagingTable.Create(run, table, columns);
         var rows = 0;
         var checks = 0;
-        foreach (var row in csv.Rows(run.Report))
+        foreach (var batch in readsStore ? Checked(run, csv) : CheckedAlongside(run, csv))
         {
-            if (++rows % ProgressEvery == 0) progress?.Invoke(rows);
-            run.StartRow();
-            var values = read(run, row);
-            var good = values is not null && !run.RowIsBad;
-            if (run.CaseCheck is not null) checks++;
-            if (good || run.CaseCheck is not null) staging.Add(row.Line, good ? values : null, run.CaseCheck);
+            foreach (var (line, values, check) in batch.Rows)
+            {
+                if (check is not null) checks++;
+                staging.Add(line, values, check);
+            }
+            if (batch.Read / ProgressEvery > rows / ProgressEvery) progress?.Invoke(batch.Read);
+            rows = batch.Read;
         }
         staging.Complete();
         progress?.Invoke(rows);
@@ -72,6 +76,66 @@ internal sealed class KeyedFile(
         return new FileSummary(file, rows, added, unchanged, replaced);
     }
 
+    /// <summary>A batch of checked rows (good ones with their values, bad ones only for a case to check) and how many rows have been read.</summary>
+    private sealed record Batch(List<(int Line, object?[]? Values, CaseCheck? Check)> Rows, int Read);
+
+    /// <summary>Reads and checks the rows, a batch at a time.</summary>
+    private IEnumerable<Batch> Checked(ImportRun run, CsvTable csv)
+    {
+        var batch = new List<(int, object?[]?, CaseCheck?)>(BatchRows);
+        var count = 0;
+        foreach (var row in csv.Rows(run.Report))
+        {
+            count++;
+            run.StartRow();
+            var values = read(run, row);
+            var good = values is not null && !run.RowIsBad;
+            if (good || run.CaseCheck is not null) batch.Add((row.Line, good ? values : null, run.CaseCheck));
+            if (batch.Count == BatchRows || count % ProgressEvery == 0)
+            {
+                yield return new Batch(batch, count);
+                batch = new List<(int, object?[]?, CaseCheck?)>(BatchRows);
+            }
+        }
+        yield return new Batch(batch, count);
+    }
+
+    /// <summary>
+    /// <see cref="Checked"/> on a thread of its own, a few batches ahead of the staging: reading and checking rows takes about
+    /// as long as writing them, and two cores do both at once. Only for files whose row checks do not query the store, as
+    /// the connection is the writer's.
+    /// </summary>
+    private IEnumerable<Batch> CheckedAlongside(ImportRun run, CsvTable csv)
+    {
+        using var ready = new System.Collections.Concurrent.BlockingCollection<Batch>(boundedCapacity: 4);
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var batch in Checked(run, csv)) ready.Add(batch, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The writer failed and has its own exception to tell.
+            }
+            finally
+            {
+                ready.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var batch in ready.GetConsumingEnumerable()) yield return batch;
+        }
+        finally
+        {
+            // Stops the reader if the writer failed, so it does not wait for room forever; a failure of its own surfaces here.
+            stop.Cancel();
+            reader.GetAwaiter().GetResult();
+        }
+    }
+
     private string Keys(string alias) => string.Join(", ", columns[..keyCount].Select(c => $"{alias}.{c}"));
 
     private string KeysMatch(string left, string right) => string.Join(" AND ", columns[..keyCount].Select(c => $"{left}.{c} = {right}.{c}"));
@@ -83,7 +147,7 @@ internal sealed class KeyedFile(
         var refused = 0;
         foreach (var (line, caseRef, known, given, good) in run.Connection.Query<(int, string, string, string, int)>(
                      $"SELECT s.line, s.check_case, d.authority_code, s.check_given, s.good FROM {staging.Name} s JOIN decisions d ON {Mismatch("s")}",
-                     transaction: run.Transaction, buffered: false))
+                     transaction: run.Transaction, buffered: false, commandTimeout: 0))
         {
             run.Report(line, "authority_code", $"case {caseRef} was decided for {known}, not {given}");
             refused += good;
@@ -91,14 +155,14 @@ internal sealed class KeyedFile(
         if (refused == 0) return;
         run.Connection.Execute(
             $"UPDATE {staging.Name} SET good = 0 WHERE good = 1 AND EXISTS (SELECT 1 FROM decisions d WHERE {Mismatch(staging.Name)})",
-            transaction: run.Transaction);
+            transaction: run.Transaction, commandTimeout: 0);
         staging.Refused(refused);
     }
 
     /// <summary>Whether any good staged row has a key already stored; a first match is enough.</summary>
     private bool AnyStored(ImportRun run, StagingTable staging) =>
         staging.Good > 0 && run.Connection.ExecuteScalar<int?>(
-            $"SELECT 1 FROM {staging.Name} s JOIN {table} t ON {KeysMatch("t", "s")} WHERE s.good = 1 LIMIT 1", transaction: run.Transaction) is not null;
+            $"SELECT 1 FROM {staging.Name} s JOIN {table} t ON {KeysMatch("t", "s")} WHERE s.good = 1 LIMIT 1", transaction: run.Transaction, commandTimeout: 0) is not null;
 
     /// <summary>Reports each good row whose key an earlier good row of the file has; with <paramref name="refuse"/>, takes them out of the merge.</summary>
     private void ReportRepeated(ImportRun run, StagingTable staging, bool refuse)
@@ -117,7 +181,7 @@ internal sealed class KeyedFile(
             }
         }
         if (!refuse || refused == 0) return;
-        run.Connection.Execute($"UPDATE {staging.Name} SET good = 0 WHERE line IN (SELECT line FROM ({repeated}) x)", transaction: run.Transaction);
+        run.Connection.Execute($"UPDATE {staging.Name} SET good = 0 WHERE line IN (SELECT line FROM ({repeated}) x)", transaction: run.Transaction, commandTimeout: 0);
         staging.Refused(refused);
     }
 
@@ -127,7 +191,7 @@ internal sealed class KeyedFile(
         var compared = columns[keyCount..Compared];
         string Differs(string stored) => compared.Length == 0 ? "1 = 0" : string.Join(" OR ", compared.Select(c => $"s.{c} {sql.IsDistinctFrom} {stored}.{c}"));
         var join = $"FROM {staging.Name} s JOIN {table} t ON {KeysMatch("t", "s")} WHERE s.good = 1";
-        var matched = run.Connection.ExecuteScalar<long>($"SELECT COUNT(*) {join}", transaction: run.Transaction);
+        var matched = run.Connection.ExecuteScalar<long>($"SELECT COUNT(*) {join}", transaction: run.Transaction, commandTimeout: 0);
         var differing = 0;
         using (var command = Command(run,
                    $"SELECT s.line, {string.Join(", ", columns[..Compared].Select(c => $"s.{c}"))}, {string.Join(", ", compared.Select(c => $"t.{c}"))} {join} AND ({Differs("t")}) ORDER BY s.line"))
@@ -147,7 +211,7 @@ internal sealed class KeyedFile(
             run.Connection.Execute(
                 $"UPDATE {table} SET {string.Join(", ", compared.Select(c => $"{c} = s.{c}"))} FROM {staging.Name} s " +
                 $"WHERE {KeysMatch(table, "s")} AND s.good = 1 AND ({Differs(table)})",
-                transaction: run.Transaction);
+                transaction: run.Transaction, commandTimeout: 0);
         return ((int)matched - differing, run.Replace ? differing : 0);
 
         object? Stored(DbDataReader reader, int column) =>
@@ -166,7 +230,7 @@ internal sealed class KeyedFile(
             $"INSERT INTO {table} ({names}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))} FROM {staging.Name} s WHERE s.good = 1" +
             (stored ? $" AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {KeysMatch("t", "s")})" : "") +
             $"{sql.InFileOrder} ON CONFLICT DO NOTHING",
-            transaction: run.Transaction);
+            transaction: run.Transaction, commandTimeout: 0);
     }
 
     private static DbCommand Command(ImportRun run, string sql)
@@ -174,6 +238,7 @@ internal sealed class KeyedFile(
         var command = run.Connection.CreateCommand();
         command.Transaction = run.Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0; // a statement over a million rows may take longer than the default 30 s on a busy server
         return command;
     }
 
@@ -206,3 +271,4 @@ internal sealed class KeyedFile(
         public string InFileOrder => _postgres ? "" : " ORDER BY s.line";
     }
 }
+

@@ -1,8 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Upheld.Import;
 
@@ -46,7 +49,7 @@ internal abstract class StagingTable : IDisposable
         var staging = run.Connection is NpgsqlConnection
             ? (StagingTable)new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns))
             : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns));
-        run.Connection.Execute(staging.CreateSql(), transaction: run.Transaction);
+        run.Connection.Execute(staging.CreateSql(), transaction: run.Transaction, commandTimeout: 0);
         return staging;
     }
 
@@ -56,8 +59,8 @@ internal abstract class StagingTable : IDisposable
         var types = run.Connection is NpgsqlConnection
             ? run.Connection.Query<(string Name, string Type)>(
                 "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = @table AND table_schema = current_schema()",
-                new { table }, run.Transaction)
-            : run.Connection.Query<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: run.Transaction);
+                new { table }, run.Transaction, commandTimeout: 0)
+            : run.Connection.Query<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: run.Transaction, commandTimeout: 0);
         var byName = types.ToDictionary(t => t.Name, t => t.Type.ToLowerInvariant(), StringComparer.Ordinal);
         return columns.Select(c => byName[c]).ToArray();
     }
@@ -87,7 +90,7 @@ internal abstract class StagingTable : IDisposable
 
     protected abstract void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows);
 
-    public virtual void Dispose() => Run.Connection.Execute($"DROP TABLE IF EXISTS {Name}", transaction: Run.Transaction);
+    public virtual void Dispose() => Run.Connection.Execute($"DROP TABLE IF EXISTS {Name}", transaction: Run.Transaction, commandTimeout: 0);
 
     private sealed class PostgresStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
     {
@@ -128,47 +131,68 @@ internal abstract class StagingTable : IDisposable
         }
     }
 
-    private sealed class SqliteStaging : StagingTable
+    private sealed class SqliteStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
     {
-        private readonly DbCommand _insert;
-
-        public SqliteStaging(ImportRun run, string table, string[] columns, string[] types) : base(run, table, columns, types)
-        {
-            _insert = run.Connection.CreateCommand();
-            _insert.Transaction = run.Transaction;
-            var count = columns.Length + 5;
-            _insert.CommandText = $"INSERT INTO temp.{Name} VALUES ({string.Join(", ", Enumerable.Range(0, count).Select(i => $"@p{i}"))})";
-            for (var i = 0; i < count; i++)
-            {
-                var parameter = _insert.CreateParameter();
-                parameter.ParameterName = $"@p{i}"; // With its prefix, SQLite binds by one name lookup instead of trying each prefix.
-                _insert.Parameters.Add(parameter);
-            }
-        }
+        private sqlite3_stmt? _insert;
+        private byte[] _text = new byte[256];
 
         // The line is the rowid: rows are appended in file order, and read back in it without a sort.
         protected override string CreateSql() =>
             $"CREATE TEMP TABLE {Name} (line INTEGER PRIMARY KEY, good INTEGER NOT NULL, " +
             string.Join(", ", Columns.Select((c, i) => $"{c} {Types[i]}")) + ", check_case TEXT, check_given TEXT, check_successor TEXT)";
 
+        /// <remarks>
+        /// Straight through SQLite's own interface, values bound by position: through the ADO.NET command, binding each
+        /// parameter by name cost three times what SQLite itself takes to append the row.
+        /// </remarks>
         protected override void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
-            var parameters = _insert.Parameters;
+            var db = ((SqliteConnection)Run.Connection).Handle!;
+            if (_insert is null)
+                Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO temp.{Name} VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Length + 5))})", out _insert));
             foreach (var (line, values, check) in rows)
             {
-                parameters[0].Value = line;
-                parameters[1].Value = values is null ? 0 : 1;
-                for (var i = 0; i < Columns.Length; i++) parameters[i + 2].Value = values?[i] ?? DBNull.Value;
-                parameters[Columns.Length + 2].Value = (object?)check?.CaseRef ?? DBNull.Value;
-                parameters[Columns.Length + 3].Value = (object?)check?.Given ?? DBNull.Value;
-                parameters[Columns.Length + 4].Value = (object?)check?.Successor ?? DBNull.Value;
-                _insert.ExecuteNonQuery();
+                raw.sqlite3_bind_int(_insert, 1, line);
+                raw.sqlite3_bind_int(_insert, 2, values is null ? 0 : 1);
+                for (var i = 0; i < Columns.Length; i++) Bind(i + 3, values?[i]);
+                Bind(Columns.Length + 3, check?.CaseRef);
+                Bind(Columns.Length + 4, check?.Given);
+                Bind(Columns.Length + 5, check?.Successor);
+                var done = raw.sqlite3_step(_insert);
+                raw.sqlite3_reset(_insert);
+                if (done != raw.SQLITE_DONE) Check(db, done);
             }
+        }
+
+        private void Bind(int index, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    raw.sqlite3_bind_null(_insert, index);
+                    break;
+                case string text:
+                    var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+                    if (length > _text.Length) _text = new byte[Math.Max(length, _text.Length * 2)];
+                    raw.sqlite3_bind_text(_insert, index, _text.AsSpan(0, Encoding.UTF8.GetBytes(text, _text)));
+                    break;
+                case int number:
+                    raw.sqlite3_bind_int(_insert, index, number);
+                    break;
+                default:
+                    raw.sqlite3_bind_int64(_insert, index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        private static void Check(sqlite3 db, int code)
+        {
+            if (code != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code);
         }
 
         public override void Dispose()
         {
-            _insert.Dispose();
+            _insert?.Dispose();
             base.Dispose();
         }
     }
