@@ -161,7 +161,9 @@ internal sealed class KeyedFile(
 
     /// <summary>Whether any good staged row has a key already stored; a first match is enough.</summary>
     private bool AnyStored(ImportRun run, StagingTable staging) =>
-        staging.Good > 0 && run.Connection.ExecuteScalar<int?>(
+        staging.Good > 0 &&
+        run.Connection.ExecuteScalar<int?>($"SELECT 1 FROM {table} LIMIT 1", transaction: run.Transaction, commandTimeout: 0) is not null &&
+        run.Connection.ExecuteScalar<int?>(
             $"SELECT 1 FROM {staging.Name} s JOIN {table} t ON {KeysMatch("t", "s")} WHERE s.good = 1 LIMIT 1", transaction: run.Transaction, commandTimeout: 0) is not null;
 
     /// <summary>Reports each good row whose key an earlier good row of the file has; with <paramref name="refuse"/>, takes them out of the merge.</summary>
@@ -223,14 +225,28 @@ internal sealed class KeyedFile(
     {
         if (staging.Good == 0) return 0;
         using var bulk = BulkLoad.Begin(run, table, staging.Good);
-        var names = string.Join(", ", columns);
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))} FROM {staging.Name} s WHERE s.good = 1";
         // Without stored keys, a key that fails to go in is repeated in the file, and is reported as such; with them, the
         // stored keys are left out before the insert, so that nothing is computed for rows that will not go in.
-        return run.Connection.Execute(
-            $"INSERT INTO {table} ({names}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))} FROM {staging.Name} s WHERE s.good = 1" +
-            (stored ? $" AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {KeysMatch("t", "s")})" : "") +
-            $"{sql.InFileOrder} ON CONFLICT DO NOTHING",
-            transaction: run.Transaction, commandTimeout: 0);
+        if (stored) insert += $" AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {KeysMatch("t", "s")})";
+        insert += sql.InFileOrder;
+        if (sql.Postgres && !stored)
+        {
+            // A plain insert writes each row once; ON CONFLICT writes it tentatively, then again to confirm it. Only a key
+            // repeated in the file can make it fail, and then the insert is made again, leaving out the repeats.
+            run.Connection.Execute("SAVEPOINT import_insert", transaction: run.Transaction, commandTimeout: 0);
+            try
+            {
+                var added = run.Connection.Execute(insert, transaction: run.Transaction, commandTimeout: 0);
+                run.Connection.Execute("RELEASE SAVEPOINT import_insert", transaction: run.Transaction, commandTimeout: 0);
+                return added;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+            {
+                run.Connection.Execute("ROLLBACK TO SAVEPOINT import_insert", transaction: run.Transaction, commandTimeout: 0);
+            }
+        }
+        return run.Connection.Execute(insert + " ON CONFLICT DO NOTHING", transaction: run.Transaction, commandTimeout: 0);
     }
 
     private static DbCommand Command(ImportRun run, string sql)
@@ -262,13 +278,13 @@ internal sealed class KeyedFile(
     /// <summary>Where the two engines' SQL differs.</summary>
     private sealed class Dialect(DbConnection connection)
     {
-        private readonly bool _postgres = connection is Npgsql.NpgsqlConnection;
+        public bool Postgres { get; } = connection is Npgsql.NpgsqlConnection;
 
-        public string IsDistinctFrom => _postgres ? "IS DISTINCT FROM" : "IS NOT";
+        public string IsDistinctFrom => Postgres ? "IS DISTINCT FROM" : "IS NOT";
 
         // SQLite reads its staging table in line order anyway (the line is its rowid), and its parser needs a clause before
         // ON CONFLICT to tell it from a join's ON; PostgreSQL would sort, and the order of new keys does not matter.
-        public string InFileOrder => _postgres ? "" : " ORDER BY s.line";
+        public string InFileOrder => Postgres ? "" : " ORDER BY s.line";
     }
 }
 
