@@ -47,16 +47,20 @@ public static class CsvReader
     /// <summary>The records of UTF-8 bytes as they stream (a byte-order mark is allowed); invalid UTF-8 ends the records with a <see cref="CsvFormatException"/> naming its line.</summary>
     public static IEnumerable<CsvRecord> Read(Stream utf8) => Read(new StrictUtf8Reader(utf8));
 
-    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    public static IEnumerable<CsvRecord> Read(TextReader reader) => Read(reader, 1 << 16);
+
+    /// <param name="blockSize">How many characters are read at a time; tests make it small, so that blocks end at every kind of place.</param>
+    internal static IEnumerable<CsvRecord> Read(TextReader reader, int blockSize)
     {
-        var parser = new Parser(reader);
+        var parser = new Parser(reader, blockSize);
         while (parser.Next() is { } record) yield return record;
     }
 
     /// <summary>The parser's state: a block of text, where the next record starts in it, and the physical line there.</summary>
-    private sealed class Parser(TextReader reader)
+    private sealed class Parser(TextReader reader, int blockSize)
     {
-        private char[] _buffer = new char[1 << 16];
+        private readonly int _leastRoom = Math.Min(4096, blockSize / 2);
+        private char[] _buffer = new char[blockSize];
         private int _start;
         private int _end;
         private bool _atEnd;
@@ -171,7 +175,7 @@ public static class CsvReader
                 _end -= _start;
                 _start = 0;
             }
-            if (_buffer.Length - _end < 4096) Array.Resize(ref _buffer, _buffer.Length * 2); // one record longer than a block
+            if (_buffer.Length - _end < _leastRoom) Array.Resize(ref _buffer, _buffer.Length * 2); // one record longer than a block
             var read = reader.Read(_buffer, _end, _buffer.Length - _end);
             if (read == 0) _atEnd = true;
             _end += read;
