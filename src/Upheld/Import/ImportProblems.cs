@@ -11,7 +11,7 @@ public sealed class ImportProblems
     /// <summary>How many problems are listed in full; the rest are only counted.</summary>
     public const int ListedAtMost = 100;
 
-    private readonly List<(int File, int Line, int Found, string Text, ImportProblem? Detail)> _first = [];
+    private readonly List<(int File, int Line, string Text, ImportProblem? Detail)> _first = [];
     private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
@@ -32,12 +32,12 @@ public sealed class ImportProblems
 
     private void Keep(int file, int line, Func<(string Text, ImportProblem? Detail)> describe)
     {
-        var found = Count++;
+        Count++;
         if (_first.Count == ListedAtMost && (file, line).CompareTo((_first[^1].File, _first[^1].Line)) >= 0) return;
         var at = _first.Count;
         while (at > 0 && (file, line).CompareTo((_first[at - 1].File, _first[at - 1].Line)) < 0) at--;
         var (text, detail) = describe();
-        _first.Insert(at, (file, line, found, text, detail));
+        _first.Insert(at, (file, line, text, detail));
         if (_first.Count > ListedAtMost) _first.RemoveAt(_first.Count - 1);
     }
 

@@ -11,7 +11,6 @@ internal interface IFileImport
     FileSummary Import(ImportRun run, Stream utf8, Action<int>? progress);
 }
 
-/// <param name="readsStore">True when a row check queries the store, so rows are read on the writer's thread, between writes.</param>
 /// <summary>The shared load of keyed files: each row checked as the file streams, then the file checked and merged as a whole.</summary>
 /// <remarks>
 /// <para>Rows are checked one by one as they are read and staged (<see cref="StagingTable"/>), so an import holds a batch of
@@ -22,6 +21,7 @@ internal interface IFileImport
 /// looked for if fewer rows went in than were staged. Rows are merged even after a problem, inside the transaction that will
 /// be rolled back, so that later files are checked against them and every problem is found, not just the first.</para>
 /// </remarks>
+/// <param name="readsStore">True when a row check queries the store, so rows are read on the writer's thread, between writes.</param>
 internal sealed class KeyedFile(
     string file,
     string[] required,

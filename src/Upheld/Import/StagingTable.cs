@@ -90,7 +90,17 @@ internal abstract class StagingTable : IDisposable
 
     protected abstract void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows);
 
-    public virtual void Dispose() => Run.Connection.Execute($"DROP TABLE IF EXISTS {Name}", transaction: Run.Transaction, commandTimeout: 0);
+    public virtual void Dispose()
+    {
+        try
+        {
+            Run.Connection.Execute($"DROP TABLE IF EXISTS {Name}", transaction: Run.Transaction, commandTimeout: 0);
+        }
+        catch (DbException)
+        {
+            // The file failed and its transaction with it, which takes the table away too: the failure itself is what to tell.
+        }
+    }
 
     private sealed class PostgresStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
     {
