@@ -143,7 +143,7 @@ public static class SubmitComplaintHandling
         string? annualReport, string? governance, List<SubmissionProblem> problems, Func<ImportProblem, SubmissionProblem> beside)
     {
         var import = new ImportProblems();
-        var result = Importer.Run(change, [("complaint_returns.csv", () => returns), ("code_self_assessments.csv", () => assessments)],
+        var result = Importer.Run(change, [("complaint_returns.csv", () => new MemoryStream(returns, writable: false)), ("code_self_assessments.csv", () => new MemoryStream(assessments, writable: false))],
             replace: true, progress: null, import, snapshotScheduledYears: false);
         problems.AddRange(import.Details.Select(beside));
         problems.AddRange(FolderProblems(import));
