@@ -18,6 +18,7 @@ using Upheld.Web.Hosting;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
+using Upheld.Web.Releases;
 using Upheld.Web.Staff;
 
 namespace Upheld.Web;
@@ -116,6 +117,7 @@ public static class Site
         app.MapCouncilData();
         app.MapComplaintHandling();
         app.MapVersions();
+        app.MapReleases();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).
