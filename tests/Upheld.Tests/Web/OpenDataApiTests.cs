@@ -65,7 +65,7 @@ public sealed class OpenDataApiTests : SiteTestBase
         var mapped = Site.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(18, mapped.Count); // 11, the three complaint-handling routes and the four of versions
+        Assert.Equal(20, mapped.Count); // 11, the three complaint-handling routes, the four of versions and the two of the release calendar
         Assert.Equal(mapped, document.Paths.Keys.Order(StringComparer.Ordinal));
     }
 

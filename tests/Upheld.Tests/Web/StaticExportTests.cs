@@ -47,6 +47,7 @@ public sealed partial class StaticExportTests : IAsyncLifetime
                      "councils/E10000034/worcestershire/trend.csv", "councils/E10000034/worcestershire/2019-20/received.csv",
                      "councils/E10000034/worcestershire/2019-20/decided.csv", "compare/county/2019-20/uphold.csv", "compare/county/2019-20/uphold/additive.csv",
                      "api/v1/years/2019-20/complaint-handling.json", "api/v1/authorities/E10000034/complaint-handling.json",
+                     "releases/index.html", "releases/2019-20/index.html", "releases.ics", "api/v1/releases.json",
                  })
             Assert.True(File.Exists(Path.Combine(_folder, file)), file);
         Assert.Equal(343, System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "api/v1/years/2019-20/statistics.json"))).RootElement.GetArrayLength());
