@@ -201,6 +201,33 @@ public abstract class ReleaseCalendarTests(DatabaseProvider provider) : SiteTest
         // The first publication, its withdrawal when the time moved into the future, and the publication of 10 August.
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(page, "<td class=\"govuk-table__cell\">(Publication|Withdrawn)</td>").Count);
     }
+
+    [SkippableFact]
+    public void Views_logged_before_roles_were_recorded_take_the_role_of_the_account_they_name()
+    {
+        StaffSession.AddAccount(Site, "lee@rutland.example", StaffRole.LinkOfficer, "E06000017", name: "Lee Link");
+        // The database as it was before migration 0014, with two views logged: one by an account that still exists, one by an account removed since.
+        using (var connection = Site.Database.Connect())
+            connection.Execute("""
+                DROP TABLE release_announcements;
+                DROP TABLE release_date_changes;
+                ALTER TABLE access_log DROP COLUMN role;
+                ALTER TABLE access_log DROP COLUMN organisation_code;
+                INSERT INTO access_log (at, who, what, year, council_code) VALUES ('2020-07-01T09:00:00Z', 'Lee Link <lee@rutland.example>', 'council: letter preview', 2019, 'E06000017');
+                INSERT INTO access_log (at, who, what, year, council_code) VALUES ('2020-07-02T09:00:00Z', 'Gone Person <gone@example.org>', 'data-quality report', 2019, NULL);
+                DELETE FROM schema_migrations WHERE version = 14;
+                """);
+
+        Site.Database.Migrate();
+
+        using var check = Site.Database.Connect();
+        Assert.Equal(
+            [
+                new PreReleaseAccessor(StaffRole.LinkOfficer, "E06000017", new DateTimeOffset(2020, 7, 1, 9, 0, 0, TimeSpan.Zero)),
+                new PreReleaseAccessor(null, null, new DateTimeOffset(2020, 7, 2, 9, 0, 0, TimeSpan.Zero)),
+            ],
+            PreReleaseAccess.For(check, new FinancialYear(2019), SiteHost.PublishedAt));
+    }
 }
 
 public sealed class SqliteReleaseCalendarTests() : ReleaseCalendarTests(DatabaseProvider.Sqlite);
