@@ -69,13 +69,23 @@ public abstract class StaffInBrowserTests(UnpublishedBrowserSession session)
         Assert.Contains("Approved", await page.Locator("main").InnerTextAsync());
         await AssertAccessible(page, "letter-review");
 
-        // Publication at a time still to come.
+        // Publication at a time still to come, announced on the release calendar, then moved: the move needs a reason.
         await page.GotoAsync(site.Address + "/staff/publication");
+        await page.GetByLabel("Year").FillAsync("2019-20");
+        await page.GetByLabel("Date (UTC)").FillAsync("2020-08-02");
+        await page.GetByLabel("Time (UTC, 24-hour)").FillAsync("09:30");
+        await page.GetByLabel("Announce the date on the public release calendar").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the publication time" }).ClickAsync();
         await page.GetByLabel("Year").FillAsync("2019-20");
         await page.GetByLabel("Date (UTC)").FillAsync("2020-08-03");
         await page.GetByLabel("Time (UTC, 24-hour)").FillAsync("09:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set the publication time" }).ClickAsync();
+        Assert.Contains("give the reason for moving its date", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await AssertAccessible(page, "publication-reason-missing");
+        await page.GetByLabel("Reason for moving or cancelling an announced date").FillAsync("A council asked for a day more to check its letter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the publication time" }).ClickAsync();
         Assert.Contains("Scheduled", await page.Locator("table").InnerTextAsync());
+        Assert.Contains("Announced for 3 August 2020, 10:30am (UK time)", await page.Locator("table").InnerTextAsync());
         await AssertAccessible(page, "publication");
 
         await page.GotoAsync(site.Address + "/staff/audit");
