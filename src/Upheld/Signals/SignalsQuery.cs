@@ -9,7 +9,7 @@ namespace Upheld.Signals;
 /// <summary>Reads the upheld decisions by council and category of a year and its three previous years, for the service-area signals.</summary>
 /// <remarks>
 /// A council has a year of category data when it existed that year and its decisions are held one by one; a year held as published
-/// totals (counts.csv) has no categories, so it is not one of the council's earlier years. Councils that existed in a previous year
+/// totals (counts.csv) has no categories, so it is not one of the council's earlier years, nor is a year before the data begins. Councils that existed in a previous year
 /// but not in this one still count in the national figures of the previous years.
 /// </remarks>
 public static class SignalsQuery
@@ -49,6 +49,9 @@ public static class SignalsQuery
             """, new { first, last, upheld = Outcomes.Upheld }, transaction)
             .ToLookup(r => (r.AuthorityCode, r.Year));
 
+        // A year before the data begins (no decisions of any council) is no year of data, though the councils existed then.
+        var yearsOfData = connection.Query<long>("SELECT DISTINCT year FROM decisions WHERE year BETWEEN @first AND @last",
+            new { first, last }, transaction).Select(y => (int)y).ToHashSet();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var years = new Dictionary<string, Dictionary<int, IReadOnlyDictionary<string, long>>>(StringComparer.Ordinal);
         for (var y = first; y <= last; y++)
@@ -56,7 +59,7 @@ public static class SignalsQuery
             foreach (var council in CountsQuery.ForYear(connection, new FinancialYear(y), transaction))
             {
                 names[council.Code] = council.Name;
-                if (totals.Contains((council.Code, y))) continue;
+                if (totals.Contains((council.Code, y)) || !yearsOfData.Contains(y)) continue;
                 if (!years.TryGetValue(council.Code, out var ofCouncil)) years[council.Code] = ofCouncil = [];
                 ofCouncil[y] = rows[(council.Code, y)].ToDictionary(r => r.Category, r => r.Upheld, StringComparer.Ordinal);
             }
