@@ -80,7 +80,7 @@ internal static class SignalsCommand
                 new Text(s.Previous.ToString("N0")), new Text(s.ExpectedText), new Text(s.PValue.Nearest().ToString("G3")), new Text(s.QValue.Nearest().ToString("G3")));
         console.Write(signalTable);
         foreach (var s in signals) console.WriteLine(s.Words, Style.Plain);
-        console.MarkupLine($"[grey]{signals.Count} signals: upheld complaints in a category that rose beyond what chance and the national trend explain " +
+        console.MarkupLine($"[grey]{signals.Count} {(signals.Count == 1 ? "signal" : "signals")}: upheld complaints in a category that rose beyond what chance and the national trend explain " +
             $"(Benjamini–Hochberg q-value at most 0.05). {untested.Count} councils not tested, with fewer than three earlier years of decisions by category.[/]");
     }
 }

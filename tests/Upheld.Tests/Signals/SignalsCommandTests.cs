@@ -119,7 +119,8 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.StartsWith("code,name,year,category,observed,previous_three_years,expected,p_value,q_value,words", csv.Output);
         Assert.Contains("E10000034,Worcestershire,2022-23,Education and Children's Services,12,3,6,", csv.Output);
         var table = CliRun.Of("signals", "--year", "2022-23", "--db", _db);
-        Assert.Contains("1 signals", table.Output);
+        Assert.Contains("1 signal: upheld complaints in a category", table.Output);
+        Assert.Contains("rose from about 1 a year to 12 in 2022-23", table.Output);
         // 2021-22 has only two earlier years of data (the data begin in 2019-20): no council is tested, and the table says so.
         var early = CliRun.Of("signals", "--year", "2021-22", "--format", "json", "--db", _db);
         Assert.Equal(0, JsonDocument.Parse(early.Output).RootElement.GetProperty("signals").GetArrayLength());
