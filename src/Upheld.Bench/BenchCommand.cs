@@ -27,6 +27,7 @@ public static class BenchCommand
         command.Subcommands.Add(SearchBench.Create(database));
         command.Subcommands.Add(ExportBench.Create(database));
         command.Subcommands.Add(SoakBench.Create());
+        command.Subcommands.Add(SignalsBench.Create());
         command.SetAction(parse =>
         {
             var work = Directory.CreateTempSubdirectory("upheld-bench-");

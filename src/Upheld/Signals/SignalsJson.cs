@@ -26,10 +26,11 @@ public static class SignalsJson
     };
 
     /// <summary>The year's object for <paramref name="councils"/> (every council of the year, or the one asked for).</summary>
-    public static void Write(Stream stream, FinancialYear year, IEnumerable<CaseMixRatio> councils, bool indented = true)
+    /// <param name="signals">The year's service-area signals, strongest first (those of the council asked for); none when left out.</param>
+    public static void Write(Stream stream, FinancialYear year, IEnumerable<CaseMixRatio> councils, bool indented = true, IEnumerable<SignalTest>? signals = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
-        WriteYear(writer, year, councils);
+        WriteYear(writer, year, councils, signals: signals);
     }
 
     /// <summary>Several years' objects in an array, oldest first: a council's every published year in the API.</summary>
@@ -95,7 +96,8 @@ public static class SignalsJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils, Action<Utf8JsonWriter, CaseMixRatio>? more = null)
+    private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils, Action<Utf8JsonWriter, CaseMixRatio>? more = null,
+        IEnumerable<SignalTest>? signals = null)
     {
         w.WriteStartObject();
         w.WriteString("year", year.ToString());
@@ -103,7 +105,22 @@ public static class SignalsJson
         foreach (var council in councils) WriteCaseMix(w, council, more is null ? null : writer => more(writer, council));
         w.WriteEndArray();
         w.WriteStartArray("signals");
+        foreach (var signal in signals ?? []) WriteSignal(w, signal);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One signal: the council and category, O, the count the national trend predicts, the exact p- and q-values as doubles, and its words.</summary>
+    public static void WriteSignal(Utf8JsonWriter w, SignalTest s)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", s.Code);
+        w.WriteString("category", s.Category);
+        w.WriteNumber("observed", s.Observed);
+        w.WriteNumber("expected", s.Expected.Nearest());
+        w.WriteNumber("p_value", s.PValue.Nearest());
+        w.WriteNumber("q_value", s.QValue.Nearest());
+        w.WriteString("words", s.Words);
         w.WriteEndObject();
     }
 
@@ -146,6 +163,16 @@ public static class SignalsCsv
         ["code", "name", "year", "category", "investigations", "upheld", "national_uphold_rate", "national_uphold_pct", "expected_upheld"];
 
     public static byte[] Bytes(IEnumerable<CaseMixRatio> councils) => CsvWriter.Build(Columns, councils.Select(Row));
+
+    /// <summary>The columns of <c>signals --format csv --part signals</c>: the JSON signal element's fields in its order, with the name and year.</summary>
+    public static readonly IReadOnlyList<string> SignalColumns =
+        ["code", "name", "year", "category", "observed", "previous_three_years", "expected", "p_value", "q_value", "words"];
+
+    public static byte[] Signals(IEnumerable<SignalTest> signals) => CsvWriter.Build(SignalColumns, signals.Select(s => (IReadOnlyList<string?>)
+    [
+        s.Code, s.Name, s.Year.ToString(), s.Category, Whole(s.Observed), Whole(s.Previous), Number(s.Expected.Nearest()),
+        Number(s.PValue.Nearest()), Number(s.QValue.Nearest()), s.Words,
+    ]));
 
     /// <summary>A council's working: every group it had investigations in, then a total row.</summary>
     public static byte[] Working(CaseMixRatio r) => CsvWriter.Build(WorkingColumns,

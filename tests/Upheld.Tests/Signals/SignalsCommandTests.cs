@@ -81,4 +81,48 @@ public sealed class SignalsCommandTests : IDisposable
         Assert.Equal(1, unknown.ExitCode); // Buckinghamshire Council began in 2020
         Assert.Contains("E06000060 is not an authority that existed in 2019-20", unknown.Errors);
     }
+
+    [Fact]
+    public void A_rise_beyond_the_national_trend_is_a_signal_in_json_csv_and_table()
+    {
+        // Four years of education decisions, 2019-20 to 2022-23. Worcestershire (E10000034) upheld 1 a year, then 12 in 2022-23;
+        // ten other councils upheld 1 a year throughout. In 2022-23: N = 12 + 10 = 22, N_past = 3 + 30 = 33, p = 22/55 = 2/5.
+        // Worcestershire: O = 12 of n = O + S = 15, expected 15 × 2/5 = 6;
+        //   P(X ≥ 12) = Σ_{j=12..15} C(15,j)·2^j·3^(15−j) ÷ 5^15 = (50,319,360 + 7,741,440 + 737,280 + 32,768) ÷ 30,517,578,125
+        //             = 58,830,848 ÷ 30,517,578,125 ≈ 0.0019278.
+        // The others: O = 1 of n = 4, P(X ≥ 1) = 1 − (3/5)^4 = 0.8704. Eleven tests: Worcestershire's q = 11 × 0.0019278 ≈ 0.0212 ≤ 0.05.
+        var others = Upheld.Authorities.ReferenceData.Councils()
+            .Where(c => c.Code != "E10000034" && Enumerable.Range(2019, 4).All(y => c.ExistsIn(new Upheld.FinancialYear(y))))
+            .Select(c => c.Code).Order(StringComparer.Ordinal).Take(10).ToList();
+        var lines = new List<string>();
+        for (var year = 2019; year <= 2022; year++)
+        {
+            for (var i = 0; i < (year == 2022 ? 12 : 1); i++) lines.Add($"W{year}-{i},E10000034,{year}-06-01,Education and Children's Services,upheld");
+            foreach (var code in others) lines.Add($"{code}-{year},{code},{year}-06-01,Education and Children's Services,upheld");
+        }
+        _folder.With("decisions.csv", ["case_ref,authority_code,decision_date,category,outcome", .. lines]);
+        Assert.Equal(0, CliRun.Of("import", _folder.Path, "--db", _db).ExitCode);
+
+        var json = CliRun.Of("signals", "--year", "2022-23", "--format", "json", "--db", _db);
+        Assert.True(json.ExitCode == 0, json.Errors);
+        var signal = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("signals").EnumerateArray().ToList());
+        Assert.Equal(["code", "category", "observed", "expected", "p_value", "q_value", "words"], signal.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("E10000034", signal.GetProperty("code").GetString());
+        Assert.Equal(12, signal.GetProperty("observed").GetInt32());
+        Assert.Equal(6.0, signal.GetProperty("expected").GetDouble());
+        Assert.Equal(58830848.0 / 30517578125.0, signal.GetProperty("p_value").GetDouble(), 15);
+        Assert.Equal(11 * 58830848.0 / 30517578125.0, signal.GetProperty("q_value").GetDouble(), 15);
+        Assert.Equal("Upheld complaints about Education and Children's Services rose from about 1 a year to 12 in 2022-23 — more than chance or the national trend would explain",
+            signal.GetProperty("words").GetString());
+
+        var csv = CliRun.Of("signals", "--year", "2022-23", "--format", "csv", "--part", "signals", "--db", _db);
+        Assert.StartsWith("code,name,year,category,observed,previous_three_years,expected,p_value,q_value,words", csv.Output);
+        Assert.Contains("E10000034,Worcestershire,2022-23,Education and Children's Services,12,3,6,", csv.Output);
+        var table = CliRun.Of("signals", "--year", "2022-23", "--db", _db);
+        Assert.Contains("1 signal: upheld complaints in a category", table.Output);
+        Assert.Contains("rose from about 1 a year to 12 in 2022-23", table.Output);
+        // 2021-22 has only two earlier years of data (the data begin in 2019-20): no council is tested, and the table says so.
+        var early = CliRun.Of("signals", "--year", "2021-22", "--format", "json", "--db", _db);
+        Assert.Equal(0, JsonDocument.Parse(early.Output).RootElement.GetProperty("signals").GetArrayLength());
+    }
 }
