@@ -101,7 +101,7 @@ public abstract class ReleaseCalendarTests(DatabaseProvider provider) : SiteTest
         var afterEntry = await CalendarEntry(Next);
         var afterPage = await Get("/releases/2020-21");
 
-        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">2020-21</th>\n                        <td class=\"govuk-table__cell\">28 July 2021, 9:30am</td>", before.Body);
+        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header upheld-year\">2020-21</th>\n                        <td class=\"govuk-table__cell\">28 July 2021, 9:30am</td>", before.Body);
         Assert.DoesNotContain("/releases/2020-21", before.Body);
         Assert.Equal(("announced", "2021-07-28T08:30:00Z"), (beforeEntry.GetProperty("status").GetString(), beforeEntry.GetProperty("publish_at").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, beforePage.Status);

@@ -101,7 +101,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         var feed = Ical.Net.Calendar.Load((await Get("/releases.ics")).Body)!.Events.Single(e => e.Uid == "release-2020-21@upheld");
 
         // 08:30 UTC on 28 July is 9:30am in the UK (BST).
-        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">2020-21</th>\n                        <td class=\"govuk-table__cell\">28 July 2021, 9:30am</td>", calendar.Body);
+        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header upheld-year\">2020-21</th>\n                        <td class=\"govuk-table__cell\">28 July 2021, 9:30am</td>", calendar.Body);
         Assert.Equal(["year", "publish_at", "status", "announced_on", "changes"], json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("2021-07-28T08:30:00Z", "announced"), (json.GetProperty("publish_at").GetString(), json.GetProperty("status").GetString()));
         Assert.Equal("Council complaint statistics 2020-21", feed.Summary);
