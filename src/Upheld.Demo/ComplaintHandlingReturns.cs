@@ -12,7 +12,8 @@ namespace Upheld.Demo;
 /// Drawn from a random stream of their own, so adding them moves no case of the calibrated years. Each return is consistent
 /// with the council's ombudsman figures: its stage 2 responses are of the order of the complaints the ombudsman received
 /// (so the ratio per 100 is usually below 100, sometimes above), and a council the ombudsman upholds more often answers fewer
-/// complaints in time and upholds more itself.
+/// complaints in time and upholds more itself. A council's procedure is drawn once and drifts a little from year to year;
+/// about one in thirty changes how it records complaints or how fast it answers, the swings staff review for.
 /// </remarks>
 internal static class ComplaintHandlingReturns
 {
@@ -21,6 +22,8 @@ internal static class ComplaintHandlingReturns
     private const double NotReceived = 0.1;
     private const double ReturnWithoutSelfAssessment = 0.04;
     private const double DeclaresGaps = 0.3;
+    private const double ChangesRecording = 0.03;
+    private const double ChangesPerformance = 0.03;
 
     public static (IReadOnlyList<string[]> Returns, IReadOnlyList<string[]> SelfAssessments) Generate(IReadOnlyList<DemoCase> cases)
     {
@@ -28,28 +31,42 @@ internal static class ComplaintHandlingReturns
         var returns = new List<string[]>();
         var assessments = new List<string[]>();
         var councils = ReferenceData.Councils().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
-        foreach (var year in DemoYears.All.Select(y => y.Year).Where(y => y >= FirstYear))
+        var years = DemoYears.All.Select(y => y.Year).Where(y => y >= FirstYear).ToList();
+        var receivedIn = years.ToDictionary(y => y, y => cases.Where(c => FinancialYear.Containing(c.Received) == y)
+            .GroupBy(c => c.ReceivedBy.Code).ToDictionary(g => g.Key, g => g.Count()));
+        // A council's procedure changes little from one year to the next: its profile is drawn once, then drifts a little each year.
+        var profiles = new Dictionary<string, Profile>(StringComparer.Ordinal);
+        foreach (var year in years)
         {
-            var received = cases.Where(c => FinancialYear.Containing(c.Received) == year).GroupBy(c => c.ReceivedBy.Code).ToDictionary(g => g.Key, g => g.Count());
+            var received = receivedIn[year];
             var decided = cases.Where(c => c.DecisionYear == year && c.Outcome is "upheld" or "not_upheld").GroupBy(c => c.DecidedBy!.Code)
                 .ToDictionary(g => g.Key, g => (Upheld: g.Count(c => c.Outcome == "upheld"), Investigated: g.Count()));
             var national = decided.Values.Sum(d => d.Upheld) / (double)Math.Max(1, decided.Values.Sum(d => d.Investigated));
             foreach (var council in councils.Where(c => c.ExistsIn(year)))
             {
+                if (!profiles.TryGetValue(council.Code, out var profile))
+                {
+                    // The ombudsman's complaints about the council over the Code's years, so one year's chance count does not swing its own figures.
+                    var ombudsman = years.Average(y => (double)receivedIn[y].GetValueOrDefault(council.Code));
+                    profile = profiles[council.Code] = new Profile(Math.Max(1, ombudsman) * (0.7 + 1.1 * random.Uniform()), 5 + 7 * random.Uniform(),
+                        (random.Uniform() - 0.5) * 0.16, (random.Uniform() - 0.5) * 0.16, (random.Uniform() - 0.5) * 0.16, (random.Uniform() - 0.5) * 0.16);
+                }
                 if (random.Chance(NotReceived)) continue;
-                var ombudsman = received.GetValueOrDefault(council.Code);
                 var (upheld, investigated) = decided.GetValueOrDefault(council.Code);
                 // How much worse (positive) or better than the country the ombudsman finds the council, damped for small numbers.
                 var strain = investigated == 0 ? 0 : (upheld / (double)investigated - national) * investigated / (investigated + 10.0);
+                // Now and then a council changes how it records complaints, or its performance: the swings the submissions page checks for.
+                var recording = random.Chance(ChangesRecording) ? (random.Chance(0.5) ? 0.45 : 1.8) : 0.9 + 0.2 * random.Uniform();
+                var performance = random.Chance(ChangesPerformance) ? (random.Chance(0.5) ? -0.25 : 0.25) : (random.Uniform() - 0.5) * 0.06;
 
-                var stage2Responded = Math.Max(1, (int)Math.Round(Math.Max(1, ombudsman) * (0.7 + 1.1 * random.Uniform())));
+                var stage2Responded = Math.Max(1, (int)Math.Round(profile.Stage2 * (0.9 + 0.2 * random.Uniform())));
                 var stage2Received = stage2Responded + random.Between(0, Math.Max(1, stage2Responded / 10));
-                var stage1Responded = (int)Math.Round(stage2Responded * (5 + 7 * random.Uniform()));
+                var stage1Responded = (int)Math.Round(profile.Stage2 * profile.Stage1PerStage2 * recording);
                 var stage1Received = stage1Responded + random.Between(0, Math.Max(1, stage1Responded / 12));
-                var stage1InTime = Share(random, stage1Responded, 0.86 - strain);
-                var stage2InTime = Share(random, stage2Responded, 0.78 - strain);
-                var stage1Upheld = Share(random, stage1Responded, 0.34 + strain / 2);
-                var stage2Upheld = Share(random, stage2Responded, 0.22 + strain / 2);
+                var stage1InTime = Share(stage1Responded, 0.86 - strain + profile.Stage1InTime + performance);
+                var stage2InTime = Share(stage2Responded, 0.78 - strain + profile.Stage2InTime + performance);
+                var stage1Upheld = Share(stage1Responded, 0.34 + strain / 2 + profile.Stage1Upheld);
+                var stage2Upheld = Share(stage2Responded, 0.22 + strain / 2 + profile.Stage2Upheld);
                 returns.Add(Row(council, year, 1, stage1Received, stage1Responded, stage1InTime, stage1Upheld));
                 returns.Add(Row(council, year, 2, stage2Received, stage2Responded, stage2InTime, stage2Upheld));
 
@@ -75,9 +92,12 @@ internal static class ComplaintHandlingReturns
         return (returns, assessments);
     }
 
-    private static long Share(DemoRandom random, int of, double rate)
+    /// <summary>A council's complaints procedure: stage 2 responses a year, stage 1 responses per stage 2, and its own lean on each share.</summary>
+    private sealed record Profile(double Stage2, double Stage1PerStage2, double Stage1InTime, double Stage2InTime, double Stage1Upheld, double Stage2Upheld);
+
+    private static long Share(int of, double rate)
     {
-        var p = Math.Clamp(rate + (random.Uniform() - 0.5) * 0.16, 0.02, 0.99);
+        var p = Math.Clamp(rate, 0.02, 0.99);
         var expected = of * p;
         return Math.Clamp((long)Math.Round(expected), 0, of);
     }

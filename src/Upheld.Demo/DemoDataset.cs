@@ -51,6 +51,7 @@ public static class DemoDataset
                 source: "demonstration dataset (letters approved, years published)");
             if (!result.Succeeded) return result;
             MarkProvenance(database);
+            SetDeadlines(database);
             ReviewLetters(database);
             // Published last, so each year's snapshot holds its approved letters.
             foreach (var year in DemoYears.All) Publication.Set(database, year.Year, year.PublishedAt);
@@ -76,6 +77,17 @@ public static class DemoDataset
             foreach (var letter in Letters.YearLetters.Compose(connection, year.Year, editions))
                 Letters.LetterReview.Approve(connection, letter.Letter.AuthorityCode, year.Year, letter.ContentHash, year.PublishedAt.AddDays(-7), "demonstration");
         }
+    }
+
+    /// <summary>
+    /// The submission deadline of each year councils sent returns for: 24 June after the year ends, with reminders two weeks
+    /// before, so that some self-assessments (sent from mid-May to the end of June) are late. Set before the letters are
+    /// reviewed, as their complaint-handling paragraphs follow it.
+    /// </summary>
+    private static void SetDeadlines(Database database)
+    {
+        foreach (var year in DemoYears.All.Select(y => y.Year).Where(y => y >= ComplaintHandlingReturns.FirstYear))
+            Upheld.ComplaintHandling.SetSubmissionDeadline.Write(database, new(year, new DateOnly(year.StartYear + 1, 6, 24), 14));
     }
 
     /// <summary>Loads the dataset only into a database holding no cases and no counts, as <c>upheld serve --demo</c> does; true if it loaded.</summary>

@@ -93,7 +93,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         {
             return (0, $"the message could not be made: {e.Message}");
         }
-        return await SendWithRetriesAsync(message);
+        return await SendWithRetriesAsync(settings, message);
     }
 
     private async Task<MimeMessage> MessageAsync(ComposedLetter composed, LetterRecipients recipients, LetterHtml html,
@@ -125,7 +125,8 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         return message;
     }
 
-    private async Task<(int Attempts, string? Error)> SendWithRetriesAsync(MimeMessage message)
+    /// <summary>Sends one message, tried <see cref="MailSettings.Attempts"/> times, waiting twice as long each time: letters and reminders alike.</summary>
+    internal static async Task<(int Attempts, string? Error)> SendWithRetriesAsync(MailSettings settings, MimeMessage message)
     {
         var delay = settings.RetryDelay;
         string? error = null;

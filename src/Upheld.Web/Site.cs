@@ -19,6 +19,7 @@ using Upheld.Web.Hosting;
 using Upheld.Web.Letters;
 using Upheld.Web.Map;
 using Upheld.Web.Pages;
+using Upheld.Web.Releases;
 using Upheld.Web.Staff;
 
 namespace Upheld.Web;
@@ -119,6 +120,7 @@ public static class Site
         app.MapVersions();
         app.MapCaseMix();
         app.MapNationalTrends();
+        app.MapReleases();
         app.MapStaff();
         app.MapOpenApi("/openapi/{documentName}.json");
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).

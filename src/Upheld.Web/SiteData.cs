@@ -17,6 +17,10 @@ public sealed record RecordRevision(string Kind, string PublishedJson, string Cu
     public string Verb => Note?.Correction == true ? "Corrected" : "Revised";
 }
 
+/// <summary>A published year's release: its calendar entry, what was published (councils' statistics, approved letters, decisions) and who saw it before.</summary>
+/// <param name="Decisions">The year's decisions as <c>/years/{year}/decisions.csv.gz</c> holds them: the sum of every council's <c>decided</c>.</param>
+public sealed record ReleaseRecord(Release Release, int Councils, int Letters, int Decisions, IReadOnlyList<Upheld.Accounts.PreReleaseAccessor> PreReleaseAccess);
+
 /// <summary>What the public site reads: only published years, with each year's statistics computed once and kept briefly.</summary>
 /// <remarks>
 /// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
@@ -161,6 +165,27 @@ public sealed class SiteData(Database database, TimeProvider clock)
             using var connection = database.Connect();
             return YearVersions.Changes(connection, year, version);
         });
+
+    /// <summary>The release calendar as the public sees it now: announced, published and cancelled releases, newest year first.</summary>
+    public IReadOnlyList<Release> Releases() =>
+        Cached("calendar", () =>
+        {
+            using var connection = database.Connect();
+            return ReleaseCalendar.Load(connection);
+        }).At(Now);
+
+    /// <summary>What a published year's release page shows besides its versions; null for a year that is not public.</summary>
+    public ReleaseRecord? ReleaseOf(FinancialYear year)
+    {
+        if (Year(year) is not { } published || Releases().FirstOrDefault(r => r.Year == year) is not { } release) return null;
+        var (councils, letters, access) = Cached($"release:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return Tuple.Create(PublishedFigures.ForYear(connection, year).Count, PublishedFigures.Letters(connection, year).Count,
+                Upheld.Accounts.PreReleaseAccess.For(connection, year, published.PublishedAt));
+        });
+        return new ReleaseRecord(release, councils, letters, published.Statistics.Values.Sum(s => s.Counts.Decided), access);
+    }
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 

@@ -2,11 +2,12 @@ using System.CommandLine;
 using Spectre.Console;
 using Upheld.Authorities;
 using Upheld.ComplaintHandling;
+using Upheld.Documents;
 using Upheld.Statistics;
 
 namespace Upheld.Cli.Commands;
 
-/// <summary><c>upheld complaint-handling --year Y [--authority CODE] [--format json|csv|table]</c> (docs/operations.md).</summary>
+/// <summary><c>upheld complaint-handling --year Y [--authority CODE] [--format json|csv|table]</c>, and its <c>deadline</c> and <c>remind</c> (docs/operations.md).</summary>
 internal static class ComplaintHandlingCommand
 {
     public static Command Create()
@@ -37,6 +38,73 @@ internal static class ComplaintHandlingCommand
                 default: Table(results); break;
             }
             return 0;
+        });
+        command.Subcommands.Add(Deadline());
+        command.Subcommands.Add(Remind());
+        return command;
+    }
+
+    /// <summary><c>upheld complaint-handling deadline --year Y --date YYYY-MM-DD [--remind-days N]</c>: the year's submission deadline.</summary>
+    private static Command Deadline()
+    {
+        var year = CommonOptions.Year();
+        var date = new Option<string>("--date") { Description = "The last day a submission is on time, YYYY-MM-DD; before the year's publication time when one is set", Required = true };
+        var remind = new Option<string?>("--remind-days")
+        {
+            Description = $"Remind the link officers of councils that have not submitted this many days before the deadline (1 to {SetSubmissionDeadline.MostReminderDays}); without it, no reminders",
+        };
+        var reason = new Option<string?>("--reason") { Description = "Why: recorded with the new version of a published year whose late self-assessments the deadline changes" };
+        var correction = new Option<bool>("--correction") { Description = "The change corrects an error (without it, a change to a published year is a revision)" };
+        var command = new Command("deadline", "Set a year's deadline for councils' complaint-handling submissions, and when reminders start")
+            { year, date, remind, reason, correction };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
+            var database = CommonOptions.OpenDatabase(parse);
+            var why = parse.GetValue(reason) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+            var note = why is null && !parse.GetValue(correction) ? null : new Upheld.Publishing.RevisionNote(why, parse.GetValue(correction));
+            var result = SetSubmissionDeadline.Run(database, y, parse.GetValue(date), parse.GetValue(remind), CommonOptions.Actor, TimeProvider.System, note);
+            foreach (var (field, message) in result.Problems) Console.Error.WriteLine($"{(field == "date" ? "--date" : "--remind-days")}: {message}");
+            if (!result.Succeeded) return 1;
+            var d = result.After!;
+            Console.WriteLine($"{y}: submissions due by {d.Date:yyyy-MM-dd}" +
+                (d.RemindFrom is { } from ? $"; reminders from {from:yyyy-MM-dd}, {d.ReminderDays} days before" : "; no reminders") +
+                (result.Before == result.After ? " (unchanged)" : ""));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>upheld complaint-handling remind --year Y [--smtp host:port] [--from ADDRESS]</c>: the reminders due today, run daily.</summary>
+    private static Command Remind()
+    {
+        var year = CommonOptions.Year();
+        var smtp = new Option<string?>("--smtp") { Description = $"The SMTP server, host:port (default: {MailConfiguration.Server})" };
+        var from = new Option<string?>("--from") { Description = $"The sender's address (default: {MailConfiguration.From}, else {MailConfiguration.DefaultFrom})" };
+        var command = new Command("remind",
+            "E-mail the link officers of councils that have not submitted, once, when reminders are due (run it daily); each reminder is recorded") { year, smtp, from };
+        command.SetAction(parse =>
+        {
+            if (!CommonOptions.TryYear(parse.GetValue(year)!, out var y)) return 1;
+            var settings = MailConfiguration.Read(Environment.GetEnvironmentVariable, out var problem,
+                parse.GetValue(smtp) is { } server ? ("--smtp", server) : null, parse.GetValue(from) is { } sender ? ("--from", sender) : null);
+            if (problem is not null) return CommonOptions.Fail(problem);
+            if (settings is null) return CommonOptions.Fail($"complaint-handling remind: no SMTP server: give --smtp HOST:PORT or set {MailConfiguration.Server}");
+            var database = CommonOptions.OpenDatabase(parse);
+            var mail = new ReminderMail(database, settings, new Upheld.Accounts.StaffLinkOfficers(database), TimeProvider.System);
+            var summary = mail.SendYearAsync(y).GetAwaiter().GetResult();
+            if (summary is null) return CommonOptions.Fail($"complaint-handling remind: {y} has no submission deadline: set one with complaint-handling deadline");
+            if (summary.NotDue is { } reason)
+            {
+                Console.WriteLine($"{y}: nothing sent: {reason}");
+                return 0;
+            }
+            ReminderMail.Audit(database, TimeProvider.System, CommonOptions.Actor, y, settings, summary);
+            Console.WriteLine($"{y}: {summary.Sent.Count:N0} reminded, {summary.AlreadyReminded.Count:N0} reminded before, " +
+                $"{summary.WithoutLinkOfficer.Count:N0} without a link officer, {summary.Failed.Count:N0} failed");
+            foreach (var f in summary.Failed)
+                Console.Error.WriteLine($"{f.Code} {f.Name}: not sent after {f.Attempts} {(f.Attempts == 1 ? "attempt" : "attempts")}: {f.Error}");
+            return summary.Failed.Count == 0 ? 0 : 1;
         });
         return command;
     }

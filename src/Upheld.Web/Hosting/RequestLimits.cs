@@ -20,6 +20,9 @@ public static class RequestLimits
     /// <summary>The largest import upload, for the one endpoint that takes a folder of CSV files.</summary>
     public const long ImportUploadBytes = 50L * 1024 * 1024;
 
+    /// <summary>The largest complaint-handling submission: its form (ten sections' evidence and actions) or its two small files.</summary>
+    public const long SubmissionBytes = 1024 * 1024;
+
     /// <summary>Request line (method, path and query) and all headers together.</summary>
     public const int RequestLineBytes = 8 * 1024;
     public const int HeadersBytes = 32 * 1024;
@@ -27,6 +30,10 @@ public static class RequestLimits
     /// <summary>Marks an endpoint that accepts an import upload of up to <see cref="ImportUploadBytes"/>.</summary>
     public static TBuilder ForImportUpload<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithMetadata(new BodyLimit(ImportUploadBytes)).WithFormOptions(multipartBodyLengthLimit: ImportUploadBytes);
+
+    /// <summary>Marks an endpoint that accepts a complaint-handling submission of up to <see cref="SubmissionBytes"/>.</summary>
+    public static TBuilder ForSubmission<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new BodyLimit(SubmissionBytes)).WithFormOptions(multipartBodyLengthLimit: SubmissionBytes);
 
     internal static void Configure(KestrelServerOptions kestrel)
     {

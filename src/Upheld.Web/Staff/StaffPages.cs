@@ -11,9 +11,10 @@ public static class StaffPages
     {
         var staff = app.MapGroup("/staff").RequireAuthorization().AddEndpointFilter(StaffSetup.RequireFormToken);
         staff.MapSignIn();
-        staff.MapGet("", (HttpContext context) =>
-            StaffIdentity.Of(context.User) is { IsStaff: false } officer
-                ? StaffAnswers.SeeOther($"/staff/councils/{officer.CouncilCode}")
+        // A link officer's start page is their council's: its complaint-handling submissions and any query about them.
+        staff.MapGet("", (HttpContext context, Storage.Database database, TimeProvider clock, SiteData data) =>
+            StaffIdentity.Of(context.User) is { IsStaff: false }
+                ? SubmissionPages.LinkOfficerHome(context, database, clock, data)
                 : StaffAnswers.Page<StaffHomePage>(context));
         staff.MapRecording();
         staff.MapImportUpload();
@@ -23,6 +24,7 @@ public static class StaffPages
         staff.MapQuality();
         staff.MapLogs();
         staff.MapStaffCouncils();
+        staff.MapSubmissions();
         // An unknown address in the staff area still asks for sign-in first, so it reveals nothing.
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).
         app.MapFallback("/staff/{**rest}", (RequestDelegate)(context => StaffAnswers.NotFound(context).ExecuteAsync(context))).RequireAuthorization();

@@ -10,10 +10,13 @@ public sealed record AccessEntry(long Id, DateTimeOffset At, string Who, string 
 /// <summary>The log that orderly release requires: every view of unpublished figures, letters or cases, by anyone; and every account locked against sign-in.</summary>
 public static class AccessLog
 {
-    public static void Record(DbConnection connection, DateTimeOffset at, string who, string what, FinancialYear year, string? councilCode) =>
+    /// <param name="role">The viewer's role, and <paramref name="organisationCode"/> a link officer's council: what the pre-release access list names
+    /// (<see cref="PreReleaseAccess"/>), never the person.</param>
+    public static void Record(DbConnection connection, DateTimeOffset at, string who, string what, FinancialYear year, string? councilCode,
+        StaffRole? role = null, string? organisationCode = null) =>
         connection.Execute(
-            "INSERT INTO access_log (at, who, what, year, council_code) VALUES (@at, @who, @what, @year, @councilCode)",
-            new { at = StoredTime.Format(at), who, what, year = year.StartYear, councilCode });
+            "INSERT INTO access_log (at, who, what, year, council_code, role, organisation_code) VALUES (@at, @who, @what, @year, @councilCode, @role, @organisationCode)",
+            new { at = StoredTime.Format(at), who, what, year = year.StartYear, councilCode, role = role is { } r ? StaffRoles.Name(r) : null, organisationCode });
 
     /// <summary>Records that failed sign-ins locked <paramref name="email"/>'s account until <paramref name="until"/>.</summary>
     public static void RecordLockOut(DbConnection connection, DateTimeOffset at, string email, DateTimeOffset until) =>

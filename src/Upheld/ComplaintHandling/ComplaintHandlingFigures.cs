@@ -13,7 +13,7 @@ public sealed record StageReturn(long Received, long Responded, long InTime, lon
 public sealed record SelfAssessmentRow(string Section, bool Follows, string? Evidence, string? Action, DateOnly? TargetDate);
 
 /// <summary>A council's self-assessment of one year: when it came and its rows in the template's order.</summary>
-/// <param name="Late">Received after the year's deadline; no deadline is set yet (part 2 of the work adds them), so false.</param>
+/// <param name="Late">Received after the year's submission deadline (<see cref="SubmissionDeadline"/>); false while none is set.</param>
 public sealed record SelfAssessment(DateOnly SubmittedOn, bool Late, IReadOnlyList<SelfAssessmentRow> Rows)
 {
     public int Follows => Rows.Count(r => r.Follows);

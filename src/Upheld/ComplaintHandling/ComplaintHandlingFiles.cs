@@ -57,7 +57,8 @@ internal static class ComplaintHandlingFiles
                 OneSubmissionDate(run, row, authority!.Code, year!.Value, submitted.Value);
             return run.RowIsBad ? null :
                 [authority!.Code, year!.Value.StartYear, section, follows, evidence, action, ImportRun.Iso(target), ImportRun.Iso(submitted)];
-        });
+        },
+        readsStore: true);
 
     private static void AtMost(ImportRun run, CsvRow row, string part, long? partValue, string whole, long? wholeValue)
     {

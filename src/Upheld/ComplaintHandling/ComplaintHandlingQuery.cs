@@ -42,6 +42,7 @@ public static class ComplaintHandlingQuery
         DbTransaction? transaction = null)
     {
         var p = new { year = year.StartYear };
+        var deadline = SubmissionDeadlines.For(connection, year, transaction);
         var returns = connection.Query<ReturnRow>(
             "SELECT authority_code, stage, received, responded, responded_in_time, upheld FROM complaint_returns WHERE year = @year", p, transaction)
             .ToDictionary(r => (r.AuthorityCode, r.Stage), r => new StageReturn(r.Received, r.Responded, r.RespondedInTime, r.Upheld));
@@ -49,11 +50,14 @@ public static class ComplaintHandlingQuery
         var assessments = connection.Query<AssessmentRow>(
             "SELECT authority_code, section, follows, evidence, action, target_date, submitted_on FROM code_self_assessments WHERE year = @year", p, transaction)
             .GroupBy(r => r.AuthorityCode)
-            .ToDictionary(g => g.Key, g => new SelfAssessment(
+            .ToDictionary(g => g.Key, g =>
+            {
                 // Every section carries one date (the import sees to it); after a --replace of some sections the latest counts.
-                g.Max(r => Date(r.SubmittedOn)!.Value), Late: false,
-                g.OrderBy(r => order.GetValueOrDefault(r.Section, int.MaxValue))
-                    .Select(r => new SelfAssessmentRow(r.Section, r.Follows == "yes", r.Evidence, r.Action, Date(r.TargetDate))).ToList()));
+                var submitted = g.Max(r => Date(r.SubmittedOn)!.Value);
+                return new SelfAssessment(submitted, Late: deadline?.IsLate(submitted) ?? false,
+                    g.OrderBy(r => order.GetValueOrDefault(r.Section, int.MaxValue))
+                        .Select(r => new SelfAssessmentRow(r.Section, r.Follows == "yes", r.Evidence, r.Action, Date(r.TargetDate))).ToList());
+            });
         return (ombudsman ?? CountsQuery.ForYear(connection, year, transaction)).Select(c => new ComplaintHandlingCounts(c,
             returns.GetValueOrDefault((c.Code, 1L)), returns.GetValueOrDefault((c.Code, 2L)), assessments.GetValueOrDefault(c.Code))).ToList();
     }

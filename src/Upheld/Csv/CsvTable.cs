@@ -4,12 +4,12 @@ namespace Upheld.Csv;
 public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
-    private readonly string _text;
+    private readonly IEnumerator<CsvRecord> _records;
 
-    private CsvTable(string fileName, string text, Dictionary<string, int> columns, int headerLength)
+    private CsvTable(string fileName, IEnumerator<CsvRecord> records, Dictionary<string, int> columns, int headerLength)
     {
         FileName = fileName;
-        _text = text;
+        _records = records;
         _columns = columns;
         HeaderLength = headerLength;
     }
@@ -21,12 +21,20 @@ public sealed class CsvTable
     public bool Has(string column) => _columns.ContainsKey(column);
 
     /// <summary>Reads the header; reports missing required columns and returns null when the file cannot be used.</summary>
-    public static CsvTable? Open(string fileName, string text, IReadOnlyCollection<string> required, Action<int, string?, string> report)
+    public static CsvTable? Open(string fileName, string text, IReadOnlyCollection<string> required, Action<int, string?, string> report) =>
+        Open(fileName, CsvReader.Read(text), required, report);
+
+    /// <summary>Reads the header of UTF-8 bytes as they stream; the rows are read from the stream as <see cref="Rows"/> is enumerated.</summary>
+    public static CsvTable? Open(string fileName, Stream utf8, IReadOnlyCollection<string> required, Action<int, string?, string> report) =>
+        Open(fileName, CsvReader.Read(utf8), required, report);
+
+    private static CsvTable? Open(string fileName, IEnumerable<CsvRecord> records, IReadOnlyCollection<string> required, Action<int, string?, string> report)
     {
-        CsvRecord header;
+        var enumerator = records.GetEnumerator();
+        CsvRecord header = default;
         try
         {
-            header = CsvReader.Read(text).FirstOrDefault();
+            if (enumerator.MoveNext()) header = enumerator.Current;
         }
         catch (CsvFormatException e)
         {
@@ -46,14 +54,13 @@ public sealed class CsvTable
         }
         var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
         foreach (var column in missing) report(1, column, "required column is missing from the header");
-        return missing.Count > 0 ? null : new CsvTable(fileName, text, columns, header.Fields.Length);
+        return missing.Count > 0 ? null : new CsvTable(fileName, enumerator, columns, header.Fields.Length);
     }
 
-    /// <summary>The data rows; a broken row structure is reported and ends the file.</summary>
+    /// <summary>The data rows, read once as they stream; a broken row structure is reported and ends the file.</summary>
     public IEnumerable<CsvRow> Rows(Action<int, string?, string> report)
     {
-        using var records = CsvReader.Read(_text).GetEnumerator();
-        var isHeader = true;
+        using var records = _records;
         while (true)
         {
             try
@@ -66,11 +73,6 @@ public sealed class CsvTable
                 yield break;
             }
             var record = records.Current;
-            if (isHeader)
-            {
-                isHeader = false;
-                continue;
-            }
             if (record.Fields.Length != HeaderLength)
             {
                 report(record.Line, null, $"the row has {record.Fields.Length} fields but the header has {HeaderLength}");

@@ -28,21 +28,21 @@ internal sealed class BulkLoad : IDisposable
 
     public static BulkLoad Begin(ImportRun run, string table, int rows)
     {
-        if (rows < SmallestBulk || rows < run.Connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}", transaction: run.Transaction))
+        if (rows < SmallestBulk || rows < run.Connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}", transaction: run.Transaction, commandTimeout: 0))
             return new BulkLoad(run, table, []);
         var dropped = run.Connection.Query<(string Name, string Definition, string Kind)>(
             run.Connection is Npgsql.NpgsqlConnection
                 ? "SELECT indexname, indexdef, 'index' FROM pg_indexes WHERE tablename = @table AND indexname NOT LIKE '%pkey'"
                 : "SELECT name, sql, type FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = @table AND sql IS NOT NULL",
-            new { table }, run.Transaction).ToList();
-        foreach (var (name, _, kind) in dropped) run.Connection.Execute($"DROP {kind.ToUpperInvariant()} {name}", transaction: run.Transaction);
+            new { table }, run.Transaction, commandTimeout: 0).ToList();
+        foreach (var (name, _, kind) in dropped) run.Connection.Execute($"DROP {kind.ToUpperInvariant()} {name}", transaction: run.Transaction, commandTimeout: 0);
         return new BulkLoad(run, table, dropped);
     }
 
     public void Dispose()
     {
         if (_dropped.Any(d => d.Kind == "trigger"))
-            _run.Connection.Execute($"INSERT INTO {_table}_fts ({_table}_fts) VALUES ('rebuild')", transaction: _run.Transaction);
-        foreach (var (_, definition, _) in _dropped) _run.Connection.Execute(definition, transaction: _run.Transaction);
+            _run.Connection.Execute($"INSERT INTO {_table}_fts ({_table}_fts) VALUES ('rebuild')", transaction: _run.Transaction, commandTimeout: 0);
+        foreach (var (_, definition, _) in _dropped) _run.Connection.Execute(definition, transaction: _run.Transaction, commandTimeout: 0);
     }
 }

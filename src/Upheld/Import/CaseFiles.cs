@@ -72,7 +72,8 @@ internal static class CaseFiles
             run.SameAuthorityAsCase(row, caseRef, authority);
             return run.RowIsBad ? null : [caseRef, kind, RecommendationKey.Hash(text), authority!.Code, category, text, pence, Iso(due), run.NextSequence()];
         },
-        insertOnly: 1);
+        insertOnly: 1,
+        before: run => run.ReadSequence());
 
     public static readonly KeyedFile Compliance = new("compliance.csv",
         ["case_ref", "authority_code", "recorded_date", "outcome"], "compliance",

@@ -24,7 +24,7 @@ public static class CorrectRecommendation
         using var change = Importer.Begin(database, actor, clock);
         change.Note = note;
         var before = StoredRows.Json(StoredRows.Recommendation(change.Connection, change.Transaction, original));
-        var result = Importer.Run(change, [("recommendations.csv", () => recommendationsCsv)], replace: false, progress: null, new ImportProblems(),
+        var result = Importer.Run(change, [("recommendations.csv", () => new MemoryStream(recommendationsCsv, writable: false))], replace: false, progress: null, new ImportProblems(),
             new RecommendationCorrection(original, recommendationsCsv));
         if (!result.Succeeded) return result;
         if (corrected is not null && StoredRows.Json(StoredRows.Recommendation(change.Connection, change.Transaction, corrected)) is var after && after != before)

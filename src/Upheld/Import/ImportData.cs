@@ -40,7 +40,7 @@ public static class ImportData
         return problems.Any ? new ImportResult([], problems) : Run(database, present, replace, source, actor, clock, null, problems, note);
     }
 
-    private static ImportResult Run(Database database, List<(string File, Func<byte[]> Read)> present, bool replace, string source, Actor? actor,
+    private static ImportResult Run(Database database, List<(string File, Func<Stream> Open)> present, bool replace, string source, Actor? actor,
         TimeProvider clock, IProgress<ImportProgress>? progress, ImportProblems problems, Publishing.RevisionNote? note)
     {
         using var change = Importer.Begin(database, actor, clock);

@@ -1,40 +1,49 @@
 namespace Upheld.Import;
 
 /// <summary>Every bad row found by an import, each naming file, physical line and column.</summary>
+/// <remarks>
+/// Problems are listed in the order of the files and, within a file, of their lines, whatever order the checks find
+/// them in: checks made row by row as a file streams come first, checks made on the whole file at its end (duplicate
+/// keys, rows that differ from stored ones) later. Only the first <see cref="ListedAtMost"/> are kept; the rest are counted.
+/// </remarks>
 public sealed class ImportProblems
 {
     /// <summary>How many problems are listed in full; the rest are only counted.</summary>
     public const int ListedAtMost = 100;
 
-    private readonly List<string> _listed = [];
-    private readonly List<ImportProblem> _details = [];
+    private readonly List<(int File, int Line, string Text, ImportProblem? Detail)> _first = [];
+    private readonly Dictionary<string, int> _fileOrder = new(StringComparer.Ordinal);
 
     public int Count { get; private set; }
-    public IReadOnlyList<string> Listed => _listed;
+    public IReadOnlyList<string> Listed => _first.Select(p => p.Text).ToList();
 
     /// <summary>The listed problems with their parts apart, so a form can show each beside its field.</summary>
-    public IReadOnlyList<ImportProblem> Details => _details;
+    public IReadOnlyList<ImportProblem> Details => _first.Where(p => p.Detail is not null).Select(p => p.Detail!).ToList();
     public bool Any => Count > 0;
 
     public void Add(string file, int line, string? column, string reason)
     {
-        Count++;
-        if (_listed.Count < ListedAtMost)
-        {
-            _listed.Add(column is null ? $"{file} line {line}: {reason}" : $"{file} line {line}, column {column}: {reason}");
-            _details.Add(new ImportProblem(file, line, column, reason));
-        }
+        if (!_fileOrder.TryGetValue(file, out var order)) _fileOrder[file] = order = _fileOrder.Count;
+        Keep(order, line, () => (column is null ? $"{file} line {line}: {reason}" : $"{file} line {line}, column {column}: {reason}",
+            new ImportProblem(file, line, column, reason)));
     }
 
-    public void AddForFolder(string reason)
+    public void AddForFolder(string reason) => Keep(-1, 0, () => (reason, null));
+
+    private void Keep(int file, int line, Func<(string Text, ImportProblem? Detail)> describe)
     {
         Count++;
-        if (_listed.Count < ListedAtMost) _listed.Add(reason);
+        if (_first.Count == ListedAtMost && (file, line).CompareTo((_first[^1].File, _first[^1].Line)) >= 0) return;
+        var at = _first.Count;
+        while (at > 0 && (file, line).CompareTo((_first[at - 1].File, _first[at - 1].Line)) < 0) at--;
+        var (text, detail) = describe();
+        _first.Insert(at, (file, line, text, detail));
+        if (_first.Count > ListedAtMost) _first.RemoveAt(_first.Count - 1);
     }
 
     /// <summary>The listed problems, then how many more there were.</summary>
     public IEnumerable<string> Lines() =>
-        Count > _listed.Count ? _listed.Append($"... and {Count - _listed.Count} more problems not listed") : _listed;
+        Count > _first.Count ? Listed.Append($"... and {Count - _first.Count} more problems not listed") : Listed;
 }
 
 /// <summary>One bad row's problem: file, physical line, column (null for the whole row) and reason.</summary>

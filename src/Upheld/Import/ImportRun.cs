@@ -24,37 +24,31 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
     public string File { get; set; } = "";
 
     private int _problemsBeforeRow;
-    private System.Data.Common.DbCommand? _caseAuthority;
 
     /// <summary>Marks the start of a row, so that <see cref="RowIsBad"/> can tell whether it reported anything.</summary>
-    public void StartRow() => _problemsBeforeRow = Problems.Count;
+    public void StartRow()
+    {
+        _problemsBeforeRow = Problems.Count;
+        CaseCheck = null;
+    }
 
     public bool RowIsBad => Problems.Count != _problemsBeforeRow;
 
-    /// <summary>The authority a stored decision (or one imported earlier in this run) was made for, or null if the case is unknown.</summary>
-    public string? CaseAuthority(string caseRef)
-    {
-        if (_caseAuthority is null)
-        {
-            _caseAuthority = Connection.CreateCommand();
-            _caseAuthority.Transaction = Transaction;
-            _caseAuthority.CommandText = "SELECT authority_code FROM decisions WHERE case_ref = @p0";
-            var parameter = _caseAuthority.CreateParameter();
-            parameter.ParameterName = "@p0";
-            _caseAuthority.Parameters.Add(parameter);
-        }
-        _caseAuthority.Parameters[0].Value = caseRef;
-        return _caseAuthority.ExecuteScalar() as string;
-    }
+    /// <summary>The current row's case and the authority codes its case may have been decided for, checked against the decisions once the file is read.</summary>
+    public CaseCheck? CaseCheck { get; private set; }
 
     private long? _sequence;
+
+    /// <summary>Reads where the order of recommendations has got to, before a file's rows are read (<see cref="NextSequence"/>).</summary>
+    public void ReadSequence() =>
+        _sequence ??= Convert.ToInt64(ExecuteScalar("SELECT COALESCE(MAX(seq), 0) FROM recommendations"), CultureInfo.InvariantCulture);
 
     /// <summary>The next number in the order recommendations were imported, which is the order a letter lists them in.</summary>
     public long NextSequence()
     {
-        _sequence ??= Convert.ToInt64(ExecuteScalar("SELECT COALESCE(MAX(seq), 0) FROM recommendations"), CultureInfo.InvariantCulture);
+        ReadSequence();
         _sequence++;
-        return _sequence.Value;
+        return _sequence!.Value;
     }
 
     private object? ExecuteScalar(string sql)
@@ -84,12 +78,14 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
     }
 
     /// <summary>Refuses a row whose case is known under another authority; <paramref name="accepted"/> lists the codes that match.</summary>
+    /// <remarks>
+    /// The case is looked up in the decisions, stored or imported earlier in this run, once the whole file is read: one
+    /// query for the file rather than one a row (<see cref="KeyedFile"/>), so the row's problem is listed after its others.
+    /// </remarks>
     public void SameAuthorityAsCase(CsvRow row, string? caseRef, params Authority?[] accepted)
     {
         if (caseRef is null || accepted[0] is null) return;
-        var known = CaseAuthority(caseRef);
-        if (known is null || accepted.Any(a => a?.Code == known)) return;
-        Report(row.Line, "authority_code", $"case {caseRef} was decided for {known}, not {accepted[0]!.Code}");
+        CaseCheck = new CaseCheck(caseRef, accepted[0]!.Code, accepted.Skip(1).FirstOrDefault(a => a is not null && a.Code != accepted[0]!.Code)?.Code);
     }
 
     public void Report(int line, string? column, string reason) => Problems.Add(File, line, column, reason);
@@ -188,3 +184,6 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
 
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A row's case reference and the authority codes it may have been decided for: the code given and, for an outcome, the successor it belongs to.</summary>
+internal sealed record CaseCheck(string CaseRef, string Given, string? Successor);

@@ -41,7 +41,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         Upheld.Import.CorrectRecommendation.Write(database, original, recommendationsCsv, actor: null, clock ?? TimeProvider.System, corrected: null);
 
     /// <summary>The files present in <paramref name="folder"/>, in reading order; problems and nothing when there are none.</summary>
-    internal static List<(string File, Func<byte[]> Read)> InFolder(string folder, ImportProblems problems)
+    internal static List<(string File, Func<Stream> Open)> InFolder(string folder, ImportProblems problems)
     {
         if (!Directory.Exists(folder))
         {
@@ -54,33 +54,40 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         var present = Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
         if (present.Count == 0)
             problems.AddForFolder($"{folder}: none of the import files is there (expected one or more of {string.Join(", ", Files)})");
-        return present.Select(f => (f, (Func<byte[]>)(() => File.ReadAllBytes(Path.Combine(folder, f))))).ToList();
+        return present.Select(f => (f, (Func<Stream>)(() => new FileStream(Path.Combine(folder, f), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)))).ToList();
     }
 
     /// <summary>Files held in memory (an uploaded zip, or one row from a staff form), in reading order; problems and nothing for an unknown name.</summary>
-    internal static List<(string File, Func<byte[]> Read)> InMemory(IReadOnlyDictionary<string, byte[]> files, ImportProblems problems)
+    internal static List<(string File, Func<Stream> Open)> InMemory(IReadOnlyDictionary<string, byte[]> files, ImportProblems problems)
     {
         foreach (var unknown in files.Keys.Where(f => !Files.Contains(f))) problems.AddForFolder(NotImported(unknown));
         if (files.Count == 0) problems.AddForFolder($"none of the import files is there (expected one or more of {string.Join(", ", Files)})");
         if (problems.Any) return [];
-        return Files.Where(files.ContainsKey).Select(f => (f, (Func<byte[]>)(() => files[f]))).ToList();
+        return Files.Where(files.ContainsKey).Select(f => (f, (Func<Stream>)(() => new MemoryStream(files[f], writable: false)))).ToList();
     }
 
-    /// <summary>Opens the change an import runs in: the store migrated, and on SQLite a page cache large enough for a big import.</summary>
+    /// <summary>Opens the change an import runs in: the store migrated, and on SQLite a page cache for a big import of a bounded size.</summary>
     internal static Change Begin(Database database, Accounts.Actor? actor, TimeProvider clock)
     {
         database.Migrate();
         return Change.Begin(database, actor, clock, connection =>
         {
-            // A large page cache keeps the indexes of a million-row import in memory instead of re-reading pages from disk.
-            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;");
+            // 32 MiB of page cache keeps the indexes of a large import in memory instead of re-reading pages from disk, and
+            // bounds the memory an import takes however large the file: past it, pages go to the log and the temporary file.
+            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -32768; PRAGMA temp_store = FILE;");
+            // The server's memory, not the import's: a large load's indexes are built again at its end, the full-text
+            // index several times faster with room to gather its entries (for this session only; the pool resets it).
+            else connection.Execute("SET maintenance_work_mem = '256MB'");
         });
     }
 
     /// <summary>Reads <paramref name="present"/> into the change's transaction; the caller commits only when <paramref name="problems"/> is empty.</summary>
-    /// <remarks>When every row is good and any was added or replaced, the snapshot rule has run for every scheduled year.</remarks>
-    internal static ImportResult Run(Change change, List<(string File, Func<byte[]> Read)> present, bool replace, IProgress<ImportProgress>? progress,
-        ImportProblems problems, RecommendationCorrection? correction = null)
+    /// <remarks>
+    /// When every row is good and any was added or replaced, the snapshot rule has run for every scheduled year, unless
+    /// <paramref name="snapshotScheduledYears"/> is false: then the caller, whose rows are of one year it knows, runs it for that year.
+    /// </remarks>
+    internal static ImportResult Run(Change change, List<(string File, Func<Stream> Open)> present, bool replace, IProgress<ImportProgress>? progress,
+        ImportProblems problems, RecommendationCorrection? correction = null, bool snapshotScheduledYears = true)
     {
         var run = new ImportRun(change.Connection, change.Transaction, replace, problems);
         foreach (var authority in AuthorityStore.All(change.Connection, change.Transaction)) run.Authorities[authority.Code] = authority;
@@ -89,24 +96,15 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
 
         correction?.Before(run);
         var summaries = new List<FileSummary>();
-        foreach (var ((file, read), number) in present.Select((f, i) => (f, i + 1)))
+        foreach (var ((file, open), number) in present.Select((f, i) => (f, i + 1)))
         {
             run.File = file;
-            string text;
-            try
-            {
-                text = CsvReader.Decode(read());
-            }
-            catch (CsvFormatException e)
-            {
-                run.Report(e.Line, null, e.Message);
-                continue;
-            }
             var fileProgress = progress is null ? null : new Action<int>(rows => progress.Report(new(file, rows, present.Count, number)));
-            summaries.Add(FileImports.For(file).Import(run, text, fileProgress));
+            using var stream = open();
+            summaries.Add(FileImports.For(file).Import(run, stream, fileProgress));
         }
         if (!problems.Any) correction?.After(run);
-        if (!problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
+        if (snapshotScheduledYears && !problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
         return new ImportResult(summaries, problems);
     }
 }

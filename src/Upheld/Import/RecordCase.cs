@@ -22,7 +22,7 @@ public static class RecordCase
         using var change = Importer.Begin(database, actor, clock);
         change.Note = note;
         var before = StoredRows.Json(StoredRows.Find(change.Connection, change.Transaction, kind, values));
-        var result = Importer.Run(change, [(kind.File, () => file)], replace: correcting, progress: null, new ImportProblems());
+        var result = Importer.Run(change, [(kind.File, () => new MemoryStream(file, writable: false))], replace: correcting, progress: null, new ImportProblems());
         if (!result.Succeeded) return result;
         var after = StoredRows.Json(StoredRows.Find(change.Connection, change.Transaction, kind, values));
         if (before != after)

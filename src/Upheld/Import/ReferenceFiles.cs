@@ -9,9 +9,9 @@ internal static class ReferenceFiles
 {
     public sealed class AuthoritiesFile : IFileImport
     {
-        public FileSummary Import(ImportRun run, string text, Action<int>? progress)
+        public FileSummary Import(ImportRun run, Stream utf8, Action<int>? progress)
         {
-            var csv = CsvTable.Open("authorities.csv", text, ["code", "name"], run.Report);
+            var csv = CsvTable.Open("authorities.csv", utf8, ["code", "name"], run.Report);
             if (csv is null) return new FileSummary("authorities.csv", 0, 0, 0, 0);
             int rows = 0, added = 0, unchanged = 0, replaced = 0;
             var seen = new Dictionary<string, int>();
@@ -89,9 +89,9 @@ internal static class ReferenceFiles
 
     public sealed class PopulationsFile : IFileImport
     {
-        public FileSummary Import(ImportRun run, string text, Action<int>? progress)
+        public FileSummary Import(ImportRun run, Stream utf8, Action<int>? progress)
         {
-            var csv = CsvTable.Open("populations.csv", text, ["code", "year", "population"], run.Report);
+            var csv = CsvTable.Open("populations.csv", utf8, ["code", "year", "population"], run.Report);
             if (csv is null) return new FileSummary("populations.csv", 0, 0, 0, 0);
             int rows = 0, added = 0, unchanged = 0, replaced = 0;
             var seen = new Dictionary<(string, int), int>();

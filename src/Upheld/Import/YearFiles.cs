@@ -63,7 +63,8 @@ internal static class YearFiles
             if (run.RowIsBad) return null;
             run.CountedYears.Add((authority!.Code, year!.Value.StartYear));
             return [authority.Code, year.Value.StartYear, .. CountColumns.Select(c => n[c])];
-        });
+        },
+        readsStore: true);
 
     private static void AtMost(ImportRun run, CsvRow row, Dictionary<string, long?> counts, string part, string whole)
     {

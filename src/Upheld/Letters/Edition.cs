@@ -77,11 +77,31 @@ public sealed record EditionSection
 public sealed record Signatory(string Name, IReadOnlyList<string> Lines, string Image, string ImageDescription);
 
 /// <summary>The wording of the paragraphs written from data; <c>One</c> and <c>Many</c> variants follow the count.</summary>
+/// <param name="ComplaintHandling">The complaint-handling paragraphs; null in an edition without them (those before 2026).</param>
 public sealed record EditionParagraphs(
     CountedText LateRemedies,
     string PublicReport,
     string PublicReportRemedy,
-    string PublicReportPrompt);
+    string PublicReportPrompt,
+    ComplaintHandlingText? ComplaintHandling = null);
+
+/// <summary>
+/// The wording of the paragraphs on the council's complaint handling in the year the letter reports on (docs/architecture.md,
+/// "Where to add… a letter paragraph"), each written only when its data says so and each switchable by staff.
+/// </summary>
+/// <param name="NotReceivedByDeadline">No self-assessment received by the year's deadline, nor since; <c>{deadline}</c> is its date.</param>
+/// <param name="ReceivedLate">A self-assessment received after the deadline; <c>{deadline}</c> and <c>{received}</c> are the two dates.</param>
+/// <param name="NotReceived">No self-assessment received, in a year with no deadline set.</param>
+/// <param name="SectionsNotFollowed">The self-assessment declares sections not followed; <c>{sections}</c> names them, <c>{count}</c> counts them.</param>
+/// <param name="Stage1InTimeBelow">The printed share of stage 1 complaints answered in time is below this whole percentage.</param>
+/// <param name="Stage1InTime">The paragraph for that share; <c>{figure}</c> is the printed share, <c>{in_time}</c> and <c>{responded}</c> its counts.</param>
+public sealed record ComplaintHandlingText(
+    string NotReceivedByDeadline,
+    string ReceivedLate,
+    string NotReceived,
+    CountedText SectionsNotFollowed,
+    int Stage1InTimeBelow,
+    string Stage1InTime);
 
 /// <summary>A text in its singular and plural forms; <c>{count}</c> is the count in words up to nine.</summary>
 public sealed record CountedText(string One, string Many)

@@ -56,7 +56,38 @@ public static partial class LetterComposer
             var remedy = text.PublicReportRemedy.Replace("{remedies}", LetterWords.Actions(report.Remedies), StringComparison.Ordinal);
             yield return new LetterParagraph(report.CompliedOnTime ? Join(remedy, text.PublicReportPrompt) : remedy, key);
         }
+        if (text.ComplaintHandling is { } wording && inputs.ComplaintHandling is { } handling)
+            foreach (var paragraph in ComplaintHandling(wording, handling, inputs.SwitchedOff)) yield return paragraph;
         foreach (var paragraph in inputs.Commentary) yield return new LetterParagraph(paragraph, "commentary");
+    }
+
+    /// <summary>
+    /// The council's complaint handling in the year: no self-assessment by the deadline (none, or a late one), the sections it
+    /// declared it does not follow, and a printed share of stage 1 complaints answered in time below the edition's threshold.
+    /// </summary>
+    private static IEnumerable<LetterParagraph> ComplaintHandling(ComplaintHandlingText wording, ComplaintHandlingInputs handling, IReadOnlySet<string> off)
+    {
+        var assessment = handling.SelfAssessment;
+        var byDeadline = assessment is not null && (handling.Deadline is not { } deadline || assessment.SubmittedOn <= deadline);
+        // One paragraph, in the words that fit: none by the deadline nor since, one that came after it, or none in a year without one.
+        if (!byDeadline && !off.Contains(DataParagraphs.SelfAssessmentNotReceived))
+            yield return new LetterParagraph(handling.Deadline is not { } date ? wording.NotReceived
+                : (assessment is null ? wording.NotReceivedByDeadline : wording.ReceivedLate.Replace("{received}", LetterWords.Date(assessment.SubmittedOn), StringComparison.Ordinal))
+                    .Replace("{deadline}", LetterWords.Date(date), StringComparison.Ordinal), DataParagraphs.SelfAssessmentNotReceived);
+
+        // Named by the Code's section number and title: "4 (Complaint handling resources)".
+        var gaps = (assessment?.Rows ?? []).Where(r => !r.Follows)
+            .Select(r => Upheld.ComplaintHandling.CodeSections.Find(r.Section) is { } s ? $"{s.Section} ({s.Title})" : r.Section).ToList();
+        if (gaps.Count > 0 && !off.Contains(DataParagraphs.SectionsNotFollowed))
+            yield return new LetterParagraph(wording.SectionsNotFollowed.For(gaps.Count).Replace("{sections}", LetterWords.List(gaps), StringComparison.Ordinal),
+                DataParagraphs.SectionsNotFollowed);
+
+        // The share as printed decides, so a letter never says "below 80%" of a figure it prints as 80%.
+        if (handling.Stage1 is { Responded: > 0 } stage1 && Figure.Proportion(stage1.InTime, stage1.Responded) is { Exact: { } share, Text: { } printed }
+            && (share * 100).RoundHalfAwayFromZero() < wording.Stage1InTimeBelow && !off.Contains(DataParagraphs.Stage1InTime))
+            yield return new LetterParagraph(wording.Stage1InTime.Replace("{figure}", printed, StringComparison.Ordinal)
+                .Replace("{in_time}", LetterWords.Count(stage1.InTime), StringComparison.Ordinal)
+                .Replace("{responded}", LetterWords.Count(stage1.Responded), StringComparison.Ordinal), DataParagraphs.Stage1InTime);
     }
 
     private static string Join(string first, string? second) => string.IsNullOrWhiteSpace(second) ? first : $"{first} {second.Trim()}";

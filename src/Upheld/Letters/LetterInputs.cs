@@ -12,7 +12,14 @@ public sealed record LetterInputs(
     IReadOnlyList<PublicReport> PublicReports,
     IReadOnlyList<string> Commentary,
     IReadOnlySet<string> SwitchedOff,
-    bool Demonstration);
+    bool Demonstration,
+    ComplaintHandlingInputs? ComplaintHandling = null);
+
+/// <summary>What the complaint-handling paragraphs are written from: the year's deadline, the self-assessment received and the stage 1 return.</summary>
+/// <param name="Deadline">The year's submission deadline; null when none is set.</param>
+/// <param name="SelfAssessment">The self-assessment as received, late or not; null when none was received.</param>
+/// <param name="Stage1">The council's stage 1 return; null when none was received.</param>
+public sealed record ComplaintHandlingInputs(DateOnly? Deadline, ComplaintHandling.SelfAssessment? SelfAssessment, ComplaintHandling.StageReturn? Stage1);
 
 /// <summary>The letter's addressee for the year; without a surname the letter greets the role.</summary>
 public sealed record Contact(string? Honorific, string? Surname, string Role);
@@ -32,8 +39,31 @@ public static class DataParagraphs
 {
     public const string LateRemedies = "late_remedies";
 
+    /// <summary>No self-assessment against the Complaint Handling Code received by the year's deadline.</summary>
+    public const string SelfAssessmentNotReceived = "complaint_handling_not_received";
+
+    /// <summary>The self-assessment declares sections of the Code the council does not follow.</summary>
+    public const string SectionsNotFollowed = "complaint_handling_sections";
+
+    /// <summary>The printed share of stage 1 complaints answered in time is below the edition's threshold.</summary>
+    public const string Stage1InTime = "complaint_handling_stage1_in_time";
+
+    /// <summary>The paragraphs staff switch by a fixed key (public reports are switched per report).</summary>
+    public static readonly IReadOnlyList<string> Fixed = [LateRemedies, SelfAssessmentNotReceived, SectionsNotFollowed, Stage1InTime];
+
     /// <summary>A public report's paragraphs are switched off per report: "public_report:CASE_REF".</summary>
     public static string PublicReport(string caseRef) => $"public_report:{caseRef}";
 
-    public static bool IsKnown(string key) => key == LateRemedies || key.StartsWith("public_report:", StringComparison.Ordinal);
+    public static bool IsKnown(string key) => Fixed.Contains(key) || key.StartsWith("public_report:", StringComparison.Ordinal);
+
+    /// <summary>How staff pages name a paragraph: "Remedies carried out late", "Public report 19 001 234".</summary>
+    public static string Describe(string key) => key switch
+    {
+        LateRemedies => "Remedies carried out late",
+        SelfAssessmentNotReceived => "Complaint handling: no self-assessment received by the deadline",
+        SectionsNotFollowed => "Complaint handling: sections of the Code not followed",
+        Stage1InTime => "Complaint handling: stage 1 complaints answered in time",
+        _ when key.StartsWith("public_report:", StringComparison.Ordinal) => $"Public report {key["public_report:".Length..]}",
+        _ => key,
+    };
 }

@@ -28,7 +28,11 @@ public static class LetterInputsQuery
     public static IReadOnlyList<LetterInputs> ForYear(DbConnection connection, FinancialYear year, AverageMethod method = AverageMethod.Pooled, DbTransaction? transaction = null)
     {
         var p = new { year = year.StartYear };
-        var statistics = StatisticsEngine.Compute(CountsQuery.ForYear(connection, year, transaction), method).ToDictionary(s => s.Code);
+        var counts = CountsQuery.ForYear(connection, year, transaction);
+        var statistics = StatisticsEngine.Compute(counts, method).ToDictionary(s => s.Code);
+        var deadline = ComplaintHandling.SubmissionDeadlines.For(connection, year, transaction);
+        var handling = ComplaintHandling.ComplaintHandlingQuery.ForYear(connection, year, counts, transaction).ToDictionary(c => c.Code,
+            c => new ComplaintHandlingInputs(deadline?.Date, c.SelfAssessment, c.Stage1), StringComparer.Ordinal);
         var contacts = connection.Query<ContactRow>("SELECT code, honorific, surname, role FROM contacts WHERE year = @year", p, transaction)
             .ToDictionary(c => c.Code, c => new Contact(c.Honorific, c.Surname, c.Role));
         var reports = connection.Query<ReportRow>(
@@ -53,6 +57,6 @@ public static class LetterInputsQuery
         return AuthorityStore.All(connection, transaction).Where(a => a.ExistsIn(year)).Select(a => new LetterInputs(
             a, year, contacts.GetValueOrDefault(a.Code), statistics[a.Code], byAuthority[a.Code].ToList(),
             commentary[a.Code].ToList(), switches[a.Code].ToHashSet(StringComparer.Ordinal),
-            sources.GetValueOrDefault(a.Code, DataSource.Published) == DataSource.Synthetic)).ToList();
+            sources.GetValueOrDefault(a.Code, DataSource.Published) == DataSource.Synthetic, handling[a.Code])).ToList();
     }
 }

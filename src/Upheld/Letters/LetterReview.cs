@@ -23,7 +23,7 @@ public static class LetterReview
     internal static bool Switch(DbConnection connection, string code, FinancialYear year, string paragraph, bool on, DbTransaction? transaction = null)
     {
         if (!DataParagraphs.IsKnown(paragraph))
-            throw new ArgumentException($"'{paragraph}' is not a paragraph written from data (late_remedies or public_report:CASE_REF)", nameof(paragraph));
+            throw new ArgumentException($"'{paragraph}' is not a paragraph written from data ({string.Join(", ", DataParagraphs.Fixed)} or public_report:CASE_REF)", nameof(paragraph));
         var args = new { code, year = year.StartYear, paragraph };
         return connection.Execute(on
             ? "DELETE FROM letter_switches WHERE authority_code = @code AND year = @year AND paragraph = @paragraph"

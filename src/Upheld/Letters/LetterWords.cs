@@ -12,6 +12,14 @@ public static class LetterWords
     /// <summary>"22 July 2020".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>Joins items as a sentence lists them: "a", "a and b", "a, b and c".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+
     /// <summary>Joins remedies as a sentence does: "to a", "to a and to b", "to a, to b, and to c".</summary>
     public static string Actions(IReadOnlyList<string> actions) => actions.Count switch
     {

@@ -18,10 +18,10 @@ public abstract record Audience
 public static class Publication
 {
     /// <summary>Sets (or with null withdraws) the year's publication time without an audit entry, for tests and the demonstration's seeding.</summary>
-    internal static void Set(Storage.Database database, FinancialYear year, DateTimeOffset? at, TimeProvider? clock = null)
+    internal static void Set(Storage.Database database, FinancialYear year, DateTimeOffset? at, TimeProvider? clock = null, ReleaseNote? release = null)
     {
         using var change = Change.Begin(database, actor: null, clock ?? TimeProvider.System);
-        SetPublication.Write(change, year, at);
+        SetPublication.Write(change, year, at, release);
         change.Commit();
     }
 

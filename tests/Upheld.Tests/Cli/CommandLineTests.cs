@@ -84,6 +84,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("stats --year 2019-20 --authority E99999999", "--authority: E99999999 is not an authority that existed in 2019-20")]
     [InlineData("publish --year 2019-20", "publish: give exactly one of --at TIME, --now or --withdraw")]
     [InlineData("publish --year 2019-20 --at yesterday", "--at: 'yesterday' is not an ISO-8601 time such as 2020-07-29T09:30:00Z")]
+    [InlineData("publish --year 2019-20 --withdraw --announce", "publish: --announce puts a date on the release calendar; to cancel an announced release, give --withdraw alone")]
     public void Bad_arguments_are_clear_errors(string arguments, string message)
     {
         var run = CliRun.Of([.. arguments.Split(' '), "--db", _db]);

@@ -49,4 +49,61 @@ public class CsvReaderTests
         var error = Assert.Throws<CsvFormatException>(() => CsvReader.Decode("x\ny\nz"u8.ToArray().Concat(new byte[] { 0xC3 }).ToArray()));
         Assert.Equal(3, error.Line);
     }
+
+    /// <summary>A stream that hands out a few bytes at a time, so multi-byte characters and records straddle every kind of boundary.</summary>
+    private sealed class Trickle(byte[] bytes, int most) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, most));
+    }
+
+    [Fact]
+    public void A_file_read_as_it_streams_gives_every_record_and_its_line_across_block_boundaries()
+    {
+        // 6,000 records of four fields, some quoted with commas, doubled quotes, CRLF and LF line breaks and accents: about
+        // 600,000 characters, so the reader's 65,536-character blocks end inside every kind of field many times over.
+        var random = new Random(23);
+        string[] pieces = ["plain", "with, comma", "say \"hi\"", "two\r\nlines", "three\nshort\nlines", "café ünïcödé ✓", "", "x"];
+        var expected = new List<CsvRecord>();
+        var text = new System.Text.StringBuilder();
+        var line = 1;
+        var head = "";
+        for (var i = 0; i < 6000; i++)
+        {
+            var fields = Enumerable.Range(0, 4).Select(_ => string.Concat(Enumerable.Repeat(pieces[random.Next(pieces.Length)], 1 + random.Next(6)))).ToArray();
+            fields[0] = $"R{i}"; // never a blank line
+            expected.Add(new CsvRecord(line, fields));
+            text.Append(string.Join(",", fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{f.Replace("\"", "\"\"")}\"" : f)));
+            text.Append(i % 2 == 0 ? "\r\n" : "\n");
+            if (i == 40) head = text.ToString();
+            line += 1 + fields.Sum(f => f.Count(c => c == '\n'));
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+
+        var streamed = CsvReader.Read(new Trickle(bytes, 7)).ToList();
+        // Blocks of a few characters end inside quotes, between doubled quotes and between \r and \n, at every offset.
+        var small = new[] { 8, 9, 10, 13, 31 }.Select(size => CsvReader.Read(new StringReader(head), size).ToList()).ToList();
+
+        Assert.Equal(expected.Count, streamed.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Line, streamed[i].Line);
+            Assert.Equal(expected[i].Fields, streamed[i].Fields);
+        }
+        var whole = CsvReader.Read(new StringReader(head), 1 << 16).ToList();
+        Assert.All(small, records => Assert.Equal(whole.Select(r => (r.Line, string.Join("|", r.Fields))), records.Select(r => (r.Line, string.Join("|", r.Fields)))));
+    }
+
+    [Fact]
+    public void Invalid_utf8_far_into_a_streamed_file_names_its_line()
+    {
+        // 100,000 lines of "row N" (about 1 MB) before the bad byte: many blocks past the first.
+        var good = System.Text.Encoding.UTF8.GetBytes("\uFEFFh\n" + string.Concat(Enumerable.Range(0, 100_000).Select(i => $"row {i}\n")));
+        byte[] bytes = [.. good, .. "caf"u8, 0xE9, .. "\nlast\n"u8];
+
+        var records = new List<CsvRecord>();
+        var error = Assert.Throws<CsvFormatException>(() => { foreach (var record in CsvReader.Read(new Trickle(bytes, 4096))) records.Add(record); });
+
+        Assert.Equal(100_002, error.Line); // the header, then 100,000 rows, then the bad one
+        Assert.Equal("h", records[0].Fields[0]); // the byte-order mark is not part of the first field
+    }
 }

@@ -47,13 +47,15 @@ public abstract class ImportDataTests(DatabaseProvider provider)
         using var folder = new ImportFolder();
         foreach (var (file, lines) in Files) folder.With(file, lines);
 
-        var cli = ends.Cli("import", folder.Path);
+        // 2019-20 is published, so each front end gives the same reason (a revision: the upload's default kind).
+        var cli = ends.Cli("import", folder.Path, "--reason", "Two decisions received late");
         var staff = await StaffSession.SignedIn(ends.ThroughSite, StaffRole.Staff);
         var (_, page) = await staff.Get("/staff/import");
         var site = await staff.Client.PostAsync("/staff/import", new MultipartFormDataContent
         {
             { new StringContent(StaffSession.TokenOf(page, "/staff/import")), "__RequestVerificationToken" },
             { new ByteArrayContent(Zip()), "folder", "cases.zip" },
+            { new StringContent("Two decisions received late"), "revision_reason" },
         });
 
         Assert.True(cli.ExitCode == 0, cli.Output + cli.Errors);
@@ -74,6 +76,9 @@ public abstract class ImportDataTests(DatabaseProvider provider)
         var snapshot = ends.Rows(FrontEnds.Snapshot(2019));
         Assert.Contains(snapshot.Site, r => r.StartsWith("revised statistics | E06000017", StringComparison.Ordinal));
         Assert.Equal(snapshot.Cli, snapshot.Site);
+        var versions = ends.Rows("SELECT version, change, reason FROM year_versions WHERE year = 2019 ORDER BY version");
+        Assert.Equal("2 | revision | Two decisions received late", versions.Site.Last());
+        Assert.Equal(versions.Cli, versions.Site);
     }
 }
 

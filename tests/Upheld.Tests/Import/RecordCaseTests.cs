@@ -22,13 +22,15 @@ public abstract class RecordCaseTests(DatabaseProvider provider)
             "case_ref,authority_code,received_date,decision_date,category,subcategory,outcome,remedied_by_authority,summary",
             $"{Case},E06000017,2019-05-01,2019-10-01,Housing,,upheld,false,\"The council delayed repairs, and agreed to apologise.\"");
 
-        var cli = ends.Cli("import", folder.Path);
+        // 2019-20 is published, so each front end gives the same reason and kind; the form requires them.
+        var cli = ends.Cli("import", folder.Path, "--reason", "A decision left out of the published figures", "--correction");
         var staff = await StaffSession.SignedIn(ends.ThroughSite, StaffRole.Staff);
         var site = await staff.PostForm("/staff/record/decision", "/staff/record/decision", new()
         {
             ["mode"] = "add", ["case_ref"] = Case, ["authority_code"] = "E06000017", ["received_date"] = "2019-05-01",
             ["decision_date"] = "2019-10-01", ["category"] = "Housing", ["subcategory"] = "", ["outcome"] = "upheld",
             ["remedied_by_authority"] = "false", ["summary"] = "The council delayed repairs, and agreed to apologise.",
+            ["revision_reason"] = "A decision left out of the published figures", ["revision_kind"] = "correction",
         });
 
         Assert.True(cli.ExitCode == 0, cli.Output + cli.Errors);
@@ -46,6 +48,9 @@ public abstract class RecordCaseTests(DatabaseProvider provider)
         var snapshot = ends.Rows(FrontEnds.Snapshot(2019));
         Assert.Contains(snapshot.Site, r => r.StartsWith("revised statistics | E06000017", StringComparison.Ordinal));
         Assert.Equal(snapshot.Cli, snapshot.Site);
+        var versions = ends.Rows("SELECT version, change, reason FROM year_versions WHERE year = 2019 ORDER BY version");
+        Assert.Equal("2 | correction | A decision left out of the published figures", versions.Site.Last());
+        Assert.Equal(versions.Cli, versions.Site);
     }
 }
 

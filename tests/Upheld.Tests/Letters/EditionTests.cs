@@ -9,13 +9,18 @@ public sealed class EditionTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("upheld-editions-").FullName;
 
     [Fact]
-    public void The_shipped_editions_serve_2019_20_and_the_illustrative_2022_23()
+    public void The_shipped_editions_serve_2019_20_and_the_illustrative_2022_23_and_2025_26()
     {
         var editions = EditionCatalog.Load();
 
         Assert.Equal("2020", editions.For(new FinancialYear(2019))!.Id);
         Assert.True(editions.For(new FinancialYear(2022))!.Illustrative);
         Assert.Null(editions.For(new FinancialYear(2020)));
+        // Complaint-handling paragraphs from 2025-26, the first letter written after the Code entered the ombudsman's casework.
+        Assert.Equal(("2026-illustrative", true), (editions.For(new FinancialYear(2025))!.Id, editions.For(new FinancialYear(2025))!.Illustrative));
+        Assert.NotNull(editions.For(new FinancialYear(2025))!.DataParagraphs.ComplaintHandling);
+        Assert.Null(editions.For(new FinancialYear(2019))!.DataParagraphs.ComplaintHandling);
+        Assert.Null(editions.For(new FinancialYear(2026)));
     }
 
     [Fact]

@@ -37,6 +37,42 @@ public abstract class SetPublicationTests(DatabaseProvider provider)
     }
 
     [SkippableFact]
+    public async Task The_command_line_and_the_staff_area_announce_move_and_cancel_a_release_alike()
+    {
+        await using var ends = new FrontEnds(provider);
+        // A year without data or letters, so each step's snapshot is quick; the rules do not depend on the data.
+
+        var announced = ends.Cli("publish", "--year", "2027-28", "--at", "2031-01-02T03:04:00Z", "--announce");
+        var moved = ends.Cli("publish", "--year", "2027-28", "--at", "2031-02-02T03:04:00Z", "--reason", "Moved for the elections");
+        var cancelled = ends.Cli("publish", "--year", "2027-28", "--withdraw", "--reason", "A data error");
+        var publisher = await StaffSession.SignedIn(ends.ThroughSite, StaffRole.Publisher);
+        var posts = new List<HttpResponseMessage>
+        {
+            await publisher.PostForm("/staff/publication", "/staff/publication",
+                new() { ["year"] = "2027-28", ["date"] = "2031-01-02", ["time"] = "03:04", ["action"] = "set", ["announce"] = "true" }),
+            await publisher.PostForm("/staff/publication", "/staff/publication",
+                new() { ["year"] = "2027-28", ["date"] = "2031-02-02", ["time"] = "03:04", ["action"] = "set", ["reason"] = "Moved for the elections" }),
+            await publisher.PostForm("/staff/publication", "/staff/publication", new() { ["year"] = "2027-28", ["action"] = "clear", ["reason"] = "A data error" }),
+        };
+
+        Assert.All(new[] { announced, moved, cancelled }, run => Assert.Equal(0, run.ExitCode));
+        // 03:04 UTC in winter is 3:04am in the UK (GMT).
+        Assert.Contains("Announced on the release calendar: 2027-28, 2 January 2031, 3:04am (UK time).", announced.Output);
+        Assert.Contains("The announced release date moved to 2 February 2031, 3:04am (UK time); the calendar keeps the change.", moved.Output);
+        Assert.Contains("The announced release is cancelled; the calendar keeps the change.", cancelled.Output);
+        Assert.All(posts, post => Assert.Equal(HttpStatusCode.Redirect, post.StatusCode));
+        var changes = ends.Rows("SELECT year, number, from_at, to_at, reason FROM release_date_changes");
+        Assert.Equal(["2027 | 1 | 2031-01-02T03:04:00Z | 2031-02-02T03:04:00Z | Moved for the elections", "2027 | 2 | 2031-02-02T03:04:00Z |  | A data error"], changes.Site);
+        Assert.Equal(changes.Cli, changes.Site);
+        var announcement = ends.Rows("SELECT year, publish_at, CASE WHEN cancelled_on IS NULL THEN 'announced' ELSE 'cancelled' END FROM release_announcements");
+        Assert.Equal(["2027 | 2031-02-02T03:04:00Z | cancelled"], announcement.Site);
+        Assert.Equal(announcement.Cli, announcement.Site);
+        var audit = ends.Rows("SELECT action, before_json, after_json FROM audit_log WHERE action LIKE '%release%'");
+        Assert.Equal(3, audit.Site.Count);
+        Assert.Equal(audit.Cli, audit.Site);
+    }
+
+    [SkippableFact]
     public async Task A_snapshot_that_fails_leaves_neither_the_new_time_nor_its_audit_entry()
     {
         await using var site = new SiteHost(provider: provider);

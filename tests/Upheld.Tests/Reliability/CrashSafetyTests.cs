@@ -53,14 +53,16 @@ public sealed class CrashSafetyTests : IDisposable
         if (provider == DatabaseProvider.Sqlite) Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check"));
     }
 
-    /// <summary>True once the import has written rows inside its transaction: the SQLite log has grown, or the PostgreSQL session holds a transaction id.</summary>
+    /// <summary>True once the import has written rows inside its transaction: the SQLite log has grown, or the PostgreSQL session
+    /// holds a transaction id while it stages the decisions (binary COPY) or merges them.</summary>
     private static bool Writing(Database database)
     {
         if (database.Provider == DatabaseProvider.Sqlite)
             return new FileInfo(database.Description + "-wal") is { Exists: true, Length: > 4 * 1024 * 1024 };
         using var connection = database.Connect();
         return connection.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND query LIKE 'INSERT INTO decisions%'") > 0;
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL " +
+            "AND (query LIKE 'COPY import_decisions%' OR query LIKE 'INSERT INTO decisions%')") > 0;
     }
 
     /// <summary>PostgreSQL rolls back a killed client's transaction when it notices the closed socket: wait for that.</summary>

@@ -65,7 +65,7 @@ public sealed class OpenDataApiTests : SiteTestBase
         var mapped = Site.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(21, mapped.Count); // 11, the three complaint-handling routes, the four of versions and the three signals routes
+        Assert.Equal(23, mapped.Count); // 11, the three complaint-handling routes, the four of versions, the three signals routes and the two of the release calendar
         Assert.Equal(mapped, document.Paths.Keys.Order(StringComparer.Ordinal));
     }
 

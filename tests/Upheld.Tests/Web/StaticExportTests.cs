@@ -50,6 +50,7 @@ public sealed partial class StaticExportTests : IAsyncLifetime
                      "api/v1/years/2019-20/signals.json", "api/v1/authorities/E10000034/signals.json", "years/2019-20/case-mix.csv",
                      "councils/E10000034/worcestershire/case-mix.csv", "councils/E10000034/worcestershire/2019-20/case-mix.csv",
                      "compare/county/2019-20/case-mix/index.html", "compare/county/2019-20/case-mix/multiplicative/index.html", "maps/2019-20/case-mix/upper.csv",
+                     "releases/index.html", "releases/2019-20/index.html", "releases.ics", "api/v1/releases.json",
                  })
             Assert.True(File.Exists(Path.Combine(_folder, file)), file);
         Assert.Equal(343, System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_folder, "api/v1/years/2019-20/statistics.json"))).RootElement.GetArrayLength());

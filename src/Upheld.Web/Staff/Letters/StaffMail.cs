@@ -31,6 +31,27 @@ public sealed class StaffMail
     /// <summary>Why a setting the site was given cannot be used, naming it.</summary>
     public string? Problem { get; }
 
+    private readonly SemaphoreSlim _oneReminderRun = new(1, 1);
+
+    /// <summary>Sends the year's due complaint-handling reminders and records the run; null when another run is under way.</summary>
+    /// <remarks>The same sender and records as <c>upheld complaint-handling remind</c>: a council is reminded once, by its link officers' staff-area addresses.</remarks>
+    public async Task<ReminderSummary?> RemindAsync(FinancialYear year, Upheld.Accounts.Actor who)
+    {
+        var settings = Settings ?? throw new InvalidOperationException("no SMTP server is set up");
+        if (!await _oneReminderRun.WaitAsync(TimeSpan.Zero)) return null;
+        try
+        {
+            var summary = await new ReminderMail(_database, settings, new StaffLinkOfficers(_database), _clock).SendYearAsync(year)
+                ?? ReminderSummary.NothingDue($"{year} has no submission deadline");
+            if (summary.NotDue is null) ReminderMail.Audit(_database, _clock, who, year, settings, summary);
+            return summary;
+        }
+        finally
+        {
+            _oneReminderRun.Release();
+        }
+    }
+
     /// <summary>Sends the year's approved letters not yet sent and records the run; null when another batch is being sent now.</summary>
     public async Task<MailSummary?> SendAsync(FinancialYear year, Upheld.Accounts.Actor who)
     {

@@ -16,7 +16,8 @@ internal static class UnpublishedViews
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         using var connection = database.Connect();
         if (Publication.IsVisible(connection, year, new Audience.Public(now))) return false;
-        AccessLog.Record(connection, now, StaffAnswers.Person(context).Label, what, year, councilCode);
+        var person = StaffAnswers.Person(context);
+        AccessLog.Record(connection, now, person.Label, what, year, councilCode, person.Role, person.Role == StaffRole.LinkOfficer ? person.CouncilCode : null);
         return true;
     }
 }

@@ -9,11 +9,14 @@ using Upheld.Storage;
 
 namespace Upheld.Web.Staff;
 
-/// <summary>What the publication page shows: every year with its publication time, the form as sent back, and its errors.</summary>
-public sealed record PublicationModel(IReadOnlyList<(FinancialYear Year, DateTimeOffset? At)> Years, DateTimeOffset Now, bool Saved, FormErrors Errors,
-    string? Year, string? Date, string? Time);
+/// <summary>What the publication page shows: every year with its publication time and its place on the release calendar, the form as sent back, and its errors.</summary>
+public sealed record PublicationModel(IReadOnlyList<(FinancialYear Year, DateTimeOffset? At)> Years, IReadOnlyDictionary<FinancialYear, Release> Calendar, DateTimeOffset Now,
+    bool Saved, FormErrors Errors, string? Year, string? Date, string? Time, bool Announce, string? Reason);
 
-/// <summary><c>/staff/publication</c>: when each year becomes public; set or cleared by a publisher, shown on the site without a restart.</summary>
+/// <summary>
+/// <c>/staff/publication</c>: when each year becomes public, and whether its date is on the public release calendar; set or cleared by a
+/// publisher, shown on the site without a restart. Moving or cancelling an announced date needs a reason here.
+/// </summary>
 public static class PublicationPages
 {
     public static void MapPublication(this RouteGroupBuilder staff)
@@ -40,20 +43,34 @@ public static class PublicationPages
             }
             if (errors.Any)
                 return StaffAnswers.Page<PublicationPage>(context, Model(database, clock, false, errors, form), StatusCodes.Status400BadRequest);
-            SetPublication.Run(database, year!.Value, at, StaffAnswers.Person(context).Actor, clock);
+            var release = new ReleaseNote(Announce: !clear && form[AnnounceField] == "true", Reason: form[ReasonField].ToString(), ReasonRequired: true);
+            try
+            {
+                SetPublication.Run(database, year!.Value, at, StaffAnswers.Person(context).Actor, clock, release);
+            }
+            catch (ReleaseReasonMissing missing)
+            {
+                return StaffAnswers.Page<PublicationPage>(context, Model(database, clock, false, new FormErrors().Add(ReasonField, missing.Message), form),
+                    StatusCodes.Status400BadRequest);
+            }
             // The site keeps figures briefly; forgetting them makes the new schedule count from the next request.
             await refresh.AfterChangeAsync();
             return StaffAnswers.SeeOther("/staff/publication?saved=true");
         }).RequireAuthorization(StaffSetup.PublisherPolicy);
     }
 
+    public const string AnnounceField = "announce";
+    public const string ReasonField = "reason";
+
     private static PublicationModel Model(Database database, TimeProvider clock, bool saved, FormErrors errors, IFormCollection? form)
     {
         using var connection = database.Connect();
         var schedule = Publication.Schedule(connection);
-        var years = YearsWithData(connection).Concat(schedule.Keys).Distinct().OrderDescending().ToList();
-        return new PublicationModel(years.Select(y => (y, schedule.TryGetValue(y, out var at) ? at : (DateTimeOffset?)null)).ToList(),
-            clock.GetUtcNow(), saved, errors, form?["year"].ToString(), form?["date"].ToString(), form?["time"].ToString());
+        var now = clock.GetUtcNow();
+        var calendar = ReleaseCalendar.Load(connection).At(now).ToDictionary(r => r.Year);
+        var years = YearsWithData(connection).Concat(schedule.Keys).Concat(calendar.Keys).Distinct().OrderDescending().ToList();
+        return new PublicationModel(years.Select(y => (y, schedule.TryGetValue(y, out var at) ? at : (DateTimeOffset?)null)).ToList(), calendar,
+            now, saved, errors, form?["year"].ToString(), form?["date"].ToString(), form?["time"].ToString(), form?[AnnounceField].ToString() == "true", form?[ReasonField].ToString());
     }
 
     internal static IEnumerable<FinancialYear> YearsWithData(DbConnection connection) =>

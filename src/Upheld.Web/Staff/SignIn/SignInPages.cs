@@ -47,7 +47,7 @@ public static class SignInPages
                     StaffUsers.ResetLockOut(connection, user.Email);
                     await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffIdentity.Principal(user),
                         new AuthenticationProperties { IsPersistent = false, IssuedUtc = now });
-                    return StaffAnswers.SeeOther(LocalOnly(returnUrl) ?? (user.Role == StaffRole.LinkOfficer ? $"/staff/councils/{user.CouncilCode}" : "/staff"));
+                    return StaffAnswers.SeeOther(LocalOnly(returnUrl) ?? "/staff");
                 }
             }
             return StaffAnswers.Page<SignInPage, SignInPageModel>(context, new(email, LocalOnly(returnUrl), errors), StatusCodes.Status400BadRequest);

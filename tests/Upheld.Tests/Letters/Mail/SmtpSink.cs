@@ -21,8 +21,10 @@ public sealed record SmtpSink(string Host, int Port, string Folder)
 
     /// <summary>The messages the sink kept whose envelope names <paramref name="recipient"/>, each with its envelope recipients.</summary>
     /// <remarks>The sink writes each message's envelope (X-Rcpt-Args) before its headers; a message being written is waited for.</remarks>
-    public IReadOnlyList<(MimeMessage Message, IReadOnlyList<string> Envelope)> MessagesTo(string recipient, int expected)
+    /// <param name="complete">When a message is whole: by default once its attachment (a letter's PDF) is there.</param>
+    public IReadOnlyList<(MimeMessage Message, IReadOnlyList<string> Envelope)> MessagesTo(string recipient, int expected, Func<MimeMessage, bool>? complete = null)
     {
+        complete ??= message => message.Attachments.Any();
         var found = new List<(MimeMessage, IReadOnlyList<string>)>();
         for (var wait = 0; wait < 50; wait++)
         {
@@ -35,7 +37,7 @@ public sealed record SmtpSink(string Host, int Port, string Folder)
                 {
                     using var stream = File.OpenRead(file);
                     var message = MimeMessage.Load(stream);
-                    if (!message.Attachments.Any()) continue; // still being written
+                    if (!complete(message)) continue; // still being written
                     var envelope = message.Headers.Where(h => h.Field == "X-Rcpt-Args").Select(h => h.Value.Trim().Trim('<', '>')).ToList();
                     found.Add((message, envelope));
                 }

@@ -66,6 +66,8 @@ public sealed class SiteInBrowserTests(BrowserSession session) : IClassFixture<B
     [InlineData("/compare/county/2019-20/uphold", "compare")]
     [InlineData("/maps/2019-20/stage1-in-time/upper", "map-stage1-in-time")]
     [InlineData("/compare/county/2019-20/stage1-in-time", "compare-stage1-in-time")]
+    [InlineData("/releases", "release-calendar")]
+    [InlineData("/releases/2019-20", "release")]
     [InlineData("/no/such/page", "not-found")]
     public async Task Each_kind_of_page_passes_an_automated_WCAG_2_2_AA_check(string path, string name)
     {

@@ -14,17 +14,19 @@ public abstract class LinkOfficerTests(DatabaseProvider provider) : SiteTestBase
     }
 
     [SkippableFact]
-    public async Task Signing_in_leads_a_link_officer_to_their_own_council()
+    public async Task Signing_in_leads_a_link_officer_to_their_own_council_s_start_page()
     {
         Site.Clock.Now = SiteHost.PublishedAt.AddDays(-1);
         StaffSession.AddAccount(Site, "lo@rutland.example", StaffRole.LinkOfficer, "E06000017");
         var session = new StaffSession(Site);
 
         var signIn = await session.SignIn("lo@rutland.example", StaffSession.Password);
-        var home = await session.Client.GetAsync("/staff");
+        var (status, home) = await session.Get("/staff");
 
-        Assert.Equal("/staff/councils/E06000017", signIn.Headers.Location!.OriginalString);
-        Assert.Equal("/staff/councils/E06000017", home.Headers.Location!.OriginalString);
+        Assert.Equal("/staff", signIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Rutland</h1>", home);
+        Assert.Contains("href=\"/staff/councils/E06000017\"", home);
     }
 
     [SkippableFact]

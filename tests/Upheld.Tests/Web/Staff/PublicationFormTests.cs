@@ -59,6 +59,41 @@ public abstract class PublicationFormTests(DatabaseProvider provider) : SiteTest
     }
 
     [SkippableFact]
+    public async Task Moving_or_cancelling_an_announced_date_needs_a_reason_given_beside_its_field()
+    {
+        var publisher = await StaffSession.SignedIn(Site, StaffRole.Publisher);
+        var announce = At("2030-08-10", "08:30");
+        announce["announce"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await publisher.PostForm("/staff/publication", "/staff/publication", announce)).StatusCode);
+
+        var move = await publisher.PostForm("/staff/publication", "/staff/publication", At("2030-08-17", "08:30"));
+        var movePage = await move.Content.ReadAsStringAsync();
+        var cancel = await publisher.PostForm("/staff/publication", "/staff/publication", new() { ["year"] = "2019-20", ["action"] = "clear", ["reason"] = " " });
+        var cancelPage = await cancel.Content.ReadAsStringAsync();
+        using (var connection = Site.Database.Connect())
+        {
+            Assert.Equal(new DateTimeOffset(2030, 8, 10, 8, 30, 0, TimeSpan.Zero), Publication.Schedule(connection)[new FinancialYear(2019)]);
+            Assert.Equal(0, Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM release_date_changes"));
+        }
+        var given = At("2030-08-17", "08:30");
+        given["reason"] = "A council's letter needs another week";
+        var moved = await publisher.PostForm("/staff/publication", "/staff/publication", given);
+        var (_, page) = await publisher.Get("/staff/publication");
+
+        Assert.Equal(HttpStatusCode.BadRequest, move.StatusCode);
+        // The GOV.UK error pattern: the summary links to the field, the message sits beside it, the field is marked.
+        Assert.Contains("<a href=\"#reason\">The release of 2019-20 is on the public calendar: give the reason for moving its date</a>", movePage);
+        Assert.Contains("<p id=\"reason-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The release of 2019-20 is on the public calendar: give the reason for moving its date</p>", movePage);
+        Assert.Contains("govuk-textarea govuk-textarea--error", movePage);
+        Assert.Equal(HttpStatusCode.BadRequest, cancel.StatusCode);
+        Assert.Contains("<a href=\"#reason\">The release of 2019-20 is on the public calendar: give the reason for cancelling it</a>", cancelPage);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        // 08:30 UTC in August is 9:30am in the UK (BST).
+        Assert.Contains("Announced for 17 August 2030, 9:30am (UK time)", page);
+        Assert.Contains("A council&#x27;s letter needs another week", (await Get("/releases")).Body);
+    }
+
+    [SkippableFact]
     public async Task Staff_who_are_not_publishers_see_the_schedule_but_cannot_change_it()
     {
         var staff = await StaffSession.SignedIn(Site, StaffRole.Staff);

@@ -17,6 +17,7 @@ public abstract class SignInTests(DatabaseProvider provider) : SiteTestBase(prov
         { "GET", "/staff/publication" }, { "POST", "/staff/publication" }, { "GET", "/staff/audit" }, { "GET", "/staff/access-log" }, { "GET", "/staff/quality" },
         { "GET", "/staff/councils" }, { "GET", "/staff/councils/E06000017" }, { "GET", "/staff/councils/E06000017/2019-20" },
         { "GET", "/staff/councils/E06000017/2019-20/letter.html" }, { "GET", "/staff/councils/E06000017/2019-20/decided.csv" },
+        { "GET", "/staff/complaint-handling/2019-20" }, { "POST", "/staff/complaint-handling/2019-20/E06000017/upload" },
         { "GET", "/staff/no-such-page" }, { "GET", "/staff/forbidden" },
     };
 

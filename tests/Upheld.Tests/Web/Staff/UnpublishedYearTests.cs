@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Upheld.Publishing;
 using Upheld.Accounts;
 using Upheld.Import;
@@ -11,7 +12,7 @@ namespace Upheld.Tests.Web.Staff;
 /// <summary>
 /// A year scheduled but not yet public (2020-21, due 28 July 2021) beside a public one (2019-20): every public route and export
 /// answers for it exactly as for a year that does not exist, no list or trend includes it, staff see it (logged), and it
-/// appears when its time passes.
+/// appears when its time passes. Announced on the release calendar, the year's year and date show there and nowhere else.
 /// </summary>
 public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTestBase(provider)
 {
@@ -31,6 +32,16 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         Site.Clock.Now += TimeSpan.FromMinutes(1); // past the site's brief cache
     }
 
+    /// <summary>Puts the scheduled year's date on the public release calendar, as <c>upheld publish --announce</c> does.</summary>
+    private void Announce()
+    {
+        Publication.Set(Site.Database, new FinancialYear(2020), Due, release: new ReleaseNote(Announce: true));
+        Site.Clock.Now += TimeSpan.FromMinutes(1);
+    }
+
+    /// <summary>The routes of the release calendar: the only ones where an announced year's year and date may show.</summary>
+    private static readonly string[] CalendarRoutes = ["/releases", "/api/v1/releases", "/api/v1/releases.json", "/releases.ics"];
+
     public static readonly TheoryData<string> YearRoutes =
     [
         "/years/{Y}", "/years/{Y}/statistics.csv", "/maps/{Y}/uphold/lower", "/maps/{Y}/uphold/lower.csv", "/maps/{Y}/per-100k/upper",
@@ -44,6 +55,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         "/api/v1/years/{Y}/versions/1/changes.json", "/years/{Y}/decisions.csv.gz",
         // The case-mix routes of their own; its map and compare pages check the year as every map and compare page does.
         "/api/v1/years/{Y}/signals.json", "/years/{Y}/case-mix.csv", "/councils/E06000017/rutland/{Y}/case-mix.csv",
+        "/releases/{Y}",
     ];
 
     [SkippableTheory]
@@ -54,11 +66,16 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
 
         var unpublished = await Get(route.Replace("{Y}", "2020-21"));
         var nonexistent = await Get(route.Replace("{Y}", "2031-32"));
+        Announce();
+        var announced = await Get(route.Replace("{Y}", "2020-21"));
 
-        Assert.Equal(HttpStatusCode.NotFound, unpublished.Status);
-        Assert.Equal(nonexistent.Status, unpublished.Status);
-        Assert.Equal(nonexistent.Body.Replace("2031-32", "YEAR"), unpublished.Body.Replace("2020-21", "YEAR"));
-        Assert.Equal(nonexistent.Response.Content.Headers.ContentType?.ToString(), unpublished.Response.Content.Headers.ContentType?.ToString());
+        foreach (var hidden in new[] { unpublished, announced })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+            Assert.Equal(nonexistent.Status, hidden.Status);
+            Assert.Equal(nonexistent.Body.Replace("2031-32", "YEAR"), hidden.Body.Replace("2020-21", "YEAR"));
+            Assert.Equal(nonexistent.Response.Content.Headers.ContentType?.ToString(), hidden.Response.Content.Headers.ContentType?.ToString());
+        }
     }
 
     [SkippableFact]
@@ -66,10 +83,44 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
     {
         AddTheNextYear();
 
-        var pages = new[] { "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/letters",
+        string[] pages = [ "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/letters",
             "/api/v1/authorities/E06000017/complaint-handling", "/api/v1/authorities/E06000017/complaint-handling.json",
             "/api/v1/authorities/E06000017/signals", "/councils/E06000017/rutland/case-mix.csv",
-            "/api/v1/authorities", "/decisions?q=mislaid", "/years/2019-20", "/search?q=Rutland", "/data" };
+            "/api/v1/authorities", "/decisions?q=mislaid", "/years/2019-20", "/search?q=Rutland", "/data", "/releases/2019-20", .. CalendarRoutes ];
+        await NoPageMentionsTheYear(pages);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("/decisions/20%20000%20001")).Status);
+    }
+
+    [SkippableFact]
+    public async Task Announced_the_year_and_its_date_show_on_the_calendar_alone()
+    {
+        AddTheNextYear();
+        Announce();
+
+        var calendar = await Get("/releases");
+        var json = JsonDocument.Parse((await Get("/api/v1/releases")).Body).RootElement.EnumerateArray().Single(r => r.GetProperty("year").GetString() == "2020-21");
+        var feed = Ical.Net.Calendar.Load((await Get("/releases.ics")).Body)!.Events.Single(e => e.Uid == "release-2020-21@upheld");
+
+        // 08:30 UTC on 28 July is 9:30am in the UK (BST).
+        Assert.Contains("<th scope=\"row\" class=\"govuk-table__header\">2020-21</th>\n                        <td class=\"govuk-table__cell\">28 July 2021, 9:30am</td>", calendar.Body);
+        Assert.Equal(["year", "publish_at", "status", "announced_on", "changes"], json.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("2021-07-28T08:30:00Z", "announced"), (json.GetProperty("publish_at").GetString(), json.GetProperty("status").GetString()));
+        Assert.Equal("Council complaint statistics 2020-21", feed.Summary);
+        foreach (var route in CalendarRoutes)
+        {
+            var body = (await Get(route)).Body;
+            Assert.DoesNotContain("zebrafinch", body);
+            Assert.DoesNotContain("quokka", body);
+            Assert.DoesNotContain("/releases/2020-21", body);
+        }
+        var elsewhere = new[] { "/", "/councils/E06000017/rutland/2019-20", "/api/v1/authorities/E06000017/statistics", "/api/v1/authorities/E06000017/signals", "/councils/E06000017/rutland/case-mix.csv",
+            "/api/v1/authorities", "/decisions?q=mislaid",
+            "/years/2019-20", "/data", "/releases/2019-20" };
+        await NoPageMentionsTheYear(elsewhere);
+    }
+
+    private async Task NoPageMentionsTheYear(IEnumerable<string> pages)
+    {
         foreach (var page in pages)
         {
             var (status, body, _) = await Get(page);
@@ -78,13 +129,13 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
             Assert.DoesNotContain("zebrafinch", body); // the unpublished decision's words, searched for by another of them
             Assert.DoesNotContain("quokka", body); // the unpublished self-assessment's action
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await Get("/decisions/20%20000%20001")).Status);
     }
 
     [SkippableFact]
-    public async Task Before_its_time_the_static_export_holds_nothing_of_the_year()
+    public async Task Before_its_time_the_static_export_holds_nothing_of_the_year_but_its_announced_date()
     {
         AddTheNextYear();
+        Announce();
         var folder = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
         try
         {
@@ -93,6 +144,9 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
             var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.Contains("2019-20", StringComparison.Ordinal));
             Assert.DoesNotContain(files, f => f.Contains("2020-21", StringComparison.Ordinal));
+            var calendar = new[] { "releases/index.html", "releases.ics", "api/v1/releases.json" }.Select(f => Path.Combine(folder, f)).ToList();
+            Assert.All(calendar, f => Assert.Contains("2020-21", File.ReadAllText(f)));
+            Assert.DoesNotContain(files.Except(calendar), f => File.ReadAllText(f).Contains("2020-21", StringComparison.Ordinal) && !f.EndsWith(".css", StringComparison.Ordinal));
             Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("zebrafinch", StringComparison.Ordinal));
             Assert.DoesNotContain(files, f => File.ReadAllText(f).Contains("quokka", StringComparison.Ordinal));
         }
