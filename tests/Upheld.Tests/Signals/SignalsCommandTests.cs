@@ -34,7 +34,7 @@ public sealed class SignalsCommandTests : IDisposable
     }
 
     [Fact]
-    public void Json_is_one_object_with_the_year_every_council_in_code_order_and_no_signals_yet()
+    public void Json_is_one_object_with_the_year_every_council_in_code_order_and_no_signals_yet_and_csv_and_table_for_one_authority()
     {
         Import();
 
@@ -62,13 +62,8 @@ public sealed class SignalsCommandTests : IDisposable
         var cannock = councils.Single(c => c.GetProperty("code").GetString() == "E07000192");
         Assert.Equal(0.0, cannock.GetProperty("expected_upheld").GetDouble());
         Assert.All(["ratio", "interval", "comparison"], name => Assert.Equal(JsonValueKind.Null, cannock.GetProperty(name).ValueKind));
-    }
 
-    [Fact]
-    public void Csv_and_table_for_one_authority_and_an_unknown_one_refused()
-    {
-        Import();
-
+        // The same database, one import for both: CSV and table for one authority, and an authority of another year refused.
         var csv = CliRun.Of("signals", "--year", "2019-20", "--authority", "E10000034", "--format", "csv", "--db", _db);
         var table = CliRun.Of("signals", "--year", "2019-20", "--authority", "E10000034", "--db", _db);
         var unknown = CliRun.Of("signals", "--year", "2019-20", "--authority", "E06000060", "--db", _db);
