@@ -15,6 +15,20 @@ public sealed record RecordRevision(string Kind, string PublishedJson, string Cu
 {
     /// <summary>"Corrected" or "Revised", as the heading of the note says it.</summary>
     public string Verb => Note?.Correction == true ? "Corrected" : "Revised";
+
+    /// <summary>
+    /// The fields a revised record gains in the API (docs/site-and-api.md): <c>revised_on</c>, <c>revision_kind</c>,
+    /// <c>revision_reason</c> and <c>as_published</c>, the record as published.
+    /// </summary>
+    public void WriteFields(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteString("revised_on", RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("revision_kind", RevisedOn is null ? null : YearVersions.WireName(Note?.Change ?? VersionChange.Revision));
+        writer.WriteString("revision_reason", Note?.Reason);
+        writer.WritePropertyName("as_published");
+        using var published = System.Text.Json.JsonDocument.Parse(PublishedJson);
+        published.RootElement.WriteTo(writer);
+    }
 }
 
 /// <summary>A published year's release: its calendar entry, what was published (councils' statistics, approved letters, decisions) and who saw it before.</summary>

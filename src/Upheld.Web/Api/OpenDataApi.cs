@@ -60,12 +60,7 @@ public static class OpenDataApi
         return years.Count == 0 ? Results.NotFound() : Bytes(stream => StatisticsJson.Write(stream, years, more: (writer, s) =>
         {
             if (data.RevisionOf(code, s.Year) is not { } revision) return;
-            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteString("revision_kind", revision.RevisedOn is null ? null : Upheld.Publishing.YearVersions.WireName(revision.Note?.Change ?? Upheld.Publishing.VersionChange.Revision));
-            writer.WriteString("revision_reason", revision.Note?.Reason);
-            writer.WritePropertyName("as_published");
-            using var published = JsonDocument.Parse(revision.PublishedJson);
-            published.RootElement.WriteTo(writer);
+            revision.WriteFields(writer);
         }));
     }
 

@@ -66,10 +66,7 @@ public static class CaseMixPages
         SignalsJson.WriteYears(buffer, years.Select(y => (y.Year, (IEnumerable<CaseMixRatio>)[y.Ratio])), more: (writer, r) =>
         {
             if (data.RevisionOf(code, r.Year, Upheld.Publishing.PublishedKinds.CaseMix) is not { } revision) return;
-            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WritePropertyName("as_published");
-            using var published = System.Text.Json.JsonDocument.Parse(revision.PublishedJson);
-            published.RootElement.WriteTo(writer);
+            revision.WriteFields(writer);
         });
         return Results.Bytes(buffer.ToArray(), Json);
     }

@@ -47,12 +47,7 @@ public static class ComplaintHandlingPages
         return years.Count == 0 ? Results.NotFound() : Json(years, (writer, f) =>
         {
             if (data.RevisionOf(code, f.Year, PublishedKinds.ComplaintHandling) is not { } revision) return;
-            writer.WriteString("revised_on", revision.RevisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            writer.WriteString("revision_kind", revision.RevisedOn is null ? null : Upheld.Publishing.YearVersions.WireName(revision.Note?.Change ?? Upheld.Publishing.VersionChange.Revision));
-            writer.WriteString("revision_reason", revision.Note?.Reason);
-            writer.WritePropertyName("as_published");
-            using var published = System.Text.Json.JsonDocument.Parse(revision.PublishedJson);
-            published.RootElement.WriteTo(writer);
+            revision.WriteFields(writer);
         });
     }
 
