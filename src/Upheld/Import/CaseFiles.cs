@@ -48,7 +48,8 @@ internal static class CaseFiles
                 caseRef, authority!.Code, Iso(received), YearOf(received)?.StartYear, Iso(decided), year!.Value.StartYear,
                 category, subcategory, outcome, remedied == true ? 1 : 0, summary,
             ];
-        });
+        },
+        searchWords: true);
 
     public static readonly KeyedFile Recommendations = new("recommendations.csv",
         ["case_ref", "authority_code", "kind"], "recommendations",

@@ -31,7 +31,8 @@ internal sealed class KeyedFile(
     Func<ImportRun, CsvRow, object?[]?> read,
     int insertOnly = 0,
     Action<ImportRun>? before = null,
-    bool readsStore = false) : IFileImport
+    bool readsStore = false,
+    bool searchWords = false) : IFileImport
 {
     private const int ProgressEvery = 20_000;
     private const int BatchRows = 1024;
@@ -43,7 +44,7 @@ internal sealed class KeyedFile(
         var csv = CsvTable.Open(file, utf8, required, run.Report);
         if (csv is null) return new FileSummary(file, 0, 0, 0, 0);
         before?.Invoke(run);
-        using var staging = StagingTable.Create(run, table, columns);
+        using var staging = StagingTable.Create(run, table, columns, searchWords);
         var rows = 0;
         var checks = 0;
         foreach (var batch in readsStore ? Checked(run, csv) : CheckedAlongside(run, csv))
@@ -211,7 +212,7 @@ internal sealed class KeyedFile(
         }
         if (run.Replace && differing > 0)
             run.Connection.Execute(
-                $"UPDATE {table} SET {string.Join(", ", compared.Select(c => $"{c} = s.{c}"))} FROM {staging.Name} s " +
+                $"UPDATE {table} SET {string.Join(", ", compared.Select(c => $"{c} = s.{c}"))}{(staging.HasSearchWords ? ", search_words = array_to_tsvector(s.search_words)" : "")} FROM {staging.Name} s " +
                 $"WHERE {KeysMatch(table, "s")} AND s.good = 1 AND ({Differs(table)})",
                 transaction: run.Transaction, commandTimeout: 0);
         return ((int)matched - differing, run.Replace ? differing : 0);
@@ -225,7 +226,8 @@ internal sealed class KeyedFile(
     {
         if (staging.Good == 0) return 0;
         using var bulk = BulkLoad.Begin(run, table, staging.Good);
-        var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))} FROM {staging.Name} s WHERE s.good = 1";
+        var (wordsColumn, words) = staging.HasSearchWords ? (", search_words", ", array_to_tsvector(s.search_words)") : ("", "");
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}{wordsColumn}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))}{words} FROM {staging.Name} s WHERE s.good = 1";
         // Without stored keys, a key that fails to go in is repeated in the file, and is reported as such; with them, the
         // stored keys are left out before the insert, so that nothing is computed for rows that will not go in.
         if (stored) insert += $" AND NOT EXISTS (SELECT 1 FROM {table} t WHERE {KeysMatch("t", "s")})";

@@ -44,10 +44,14 @@ internal abstract class StagingTable : IDisposable
     /// <summary>How many good rows were staged.</summary>
     public int Good { get; private set; }
 
-    public static StagingTable Create(ImportRun run, string table, string[] columns)
+    /// <summary>Whether the staged rows carry search words for the merge (<see cref="Import.SearchWords"/>: decisions on PostgreSQL).</summary>
+    public bool HasSearchWords { get; protected init; }
+
+    /// <param name="searchWords">Stage the search words of each good row as well, where the engine keeps them in the table.</param>
+    public static StagingTable Create(ImportRun run, string table, string[] columns, bool searchWords = false)
     {
         var staging = run.Connection is NpgsqlConnection
-            ? (StagingTable)new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns))
+            ? (StagingTable)new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns)) { HasSearchWords = searchWords }
             : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns));
         run.Connection.Execute(staging.CreateSql(), transaction: run.Transaction, commandTimeout: 0);
         return staging;
@@ -105,17 +109,25 @@ internal abstract class StagingTable : IDisposable
     private sealed class PostgresStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
     {
         // ON COMMIT DROP as well as the drop after the file, so a failure between the two leaves nothing either.
+        private SearchWords? _searchWords;
+
+        private string WordsColumn => HasSearchWords ? ", search_words" : "";
+
         protected override string CreateSql() =>
             $"CREATE TEMP TABLE {Name} (line integer NOT NULL, good integer NOT NULL, " +
-            string.Join(", ", Columns.Select((c, i) => $"{c} {Types[i]}")) + ", check_case text, check_given text, check_successor text) ON COMMIT DROP";
+            string.Join(", ", Columns.Select((c, i) => $"{c} {Types[i]}")) + (HasSearchWords ? ", search_words text[]" : "") +
+            ", check_case text, check_given text, check_successor text) ON COMMIT DROP";
 
         protected override void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
             var connection = (NpgsqlConnection)Run.Connection;
+            // Made before the copy starts, while the connection is free to ask the server for the words of new pieces.
+            var words = HasSearchWords ? WordsOf(connection, rows) : null;
             using var copy = connection.BeginBinaryImport(
-                $"COPY {Name} (line, good, {string.Join(", ", Columns)}, check_case, check_given, check_successor) FROM STDIN (FORMAT BINARY)");
-            foreach (var (line, values, check) in rows)
+                $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN (FORMAT BINARY)");
+            for (var row = 0; row < rows.Count; row++)
             {
+                var (line, values, check) = rows[row];
                 copy.StartRow();
                 copy.Write(line, NpgsqlDbType.Integer);
                 copy.Write(values is null ? 0 : 1, NpgsqlDbType.Integer);
@@ -127,11 +139,28 @@ internal abstract class StagingTable : IDisposable
                     else if (Types[i] == "bigint") copy.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
                     else copy.Write((string)value, NpgsqlDbType.Text);
                 }
+                if (words is not null)
+                {
+                    if (words[row] is { } rowWords) copy.Write(rowWords, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    else copy.WriteNull();
+                }
                 WriteText(copy, check?.CaseRef);
                 WriteText(copy, check?.Given);
                 WriteText(copy, check?.Successor);
             }
             copy.Complete();
+        }
+
+        /// <summary>The search words of each good row of the batch (null for a bad one).</summary>
+        private string[]?[] WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
+        {
+            _searchWords ??= new SearchWords(connection, (NpgsqlTransaction?)Run.Transaction);
+            int category = Array.IndexOf(Columns, "category"), subcategory = Array.IndexOf(Columns, "subcategory"), summary = Array.IndexOf(Columns, "summary");
+            var good = rows.Select((r, i) => (r.Values, Index: i)).Where(r => r.Values is not null).ToList();
+            var made = _searchWords.Of([.. good.Select(r => SearchWords.TextOf((string?)r.Values![category], (string?)r.Values[subcategory], (string?)r.Values[summary]))]);
+            var words = new string[]?[rows.Count];
+            for (var i = 0; i < good.Count; i++) words[good[i].Index] = made[i];
+            return words;
         }
 
         private static void WriteText(NpgsqlBinaryImporter copy, string? value)

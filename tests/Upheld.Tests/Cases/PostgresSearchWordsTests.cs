@@ -1,0 +1,70 @@
+using Dapper;
+using Upheld.Cases;
+using Upheld.Import;
+using Upheld.Storage;
+using Upheld.Tests.Import;
+using Upheld.Tests.Storage;
+
+namespace Upheld.Tests.Cases;
+
+/// <summary>
+/// On PostgreSQL the import makes each decision's search words from the words of its space-separated pieces
+/// (docs/data-formats.md, "Search words"); they must be exactly the words PostgreSQL's own english configuration makes of
+/// the whole text, and every other writer must get them from the triggers.
+/// </summary>
+public sealed class PostgresSearchWordsTests : IDisposable
+{
+    private const string Header = "case_ref,authority_code,received_date,decision_date,category,subcategory,outcome,remedied_by_authority,summary";
+    private static readonly FinancialYear[] Published = [new(2019)];
+    private readonly Lazy<TestDatabase> _store = new(() => TestDatabase.Create(DatabaseProvider.PostgreSql));
+
+    public void Dispose()
+    {
+        if (_store.IsValueCreated) _store.Value.Dispose();
+    }
+
+    /// <summary>Texts where a parser reads more than plain words: apostrophes, hyphens, addresses, numbers, accents, markup, line breaks.</summary>
+    private static readonly string[] Summaries =
+    [
+        "The council's self-funded care-home fees weren't refunded.",
+        "Email jane.doe@example.org or see https://www.example.gov.uk/a-b?x=1 and /var/www/index.html",
+        "Café naïve façade résumé — £1,250.50 on 12/03/2020 at 9:30am",
+        "<b class=\"faulty repair\">Bold</b> text &amp; more <br/>then",
+        "Running runners ran; schools' SCHOOL children’s schooling",
+        "tab\tseparated words\nover lines\r\nhere",
+        "non\u00a0breaking spaces and thin\u2009ones",
+        "3.14 v2.0 COVID-19 A1 1st 2nd -5 +44 (0)20",
+        "",
+        "the and of a",
+    ];
+
+    private static string Csv(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+
+    [SkippableFact]
+    public void The_imports_words_are_postgresqls_own_for_every_kind_of_text_and_other_writers_get_them_from_the_triggers()
+    {
+        var database = _store.Value.Database;
+        var rows = new List<string> { Header };
+        rows.AddRange(Summaries.Select((summary, i) => $"B{i:D6},E10000034,,2019-06-01,Housing,Repairs and maintenance,upheld,false,{Csv(summary)}"));
+        rows.Add("B000099,E10000034,,2019-06-01,,,upheld,false,");
+        using (var folder = new ImportFolder().With("decisions.csv", [.. rows]))
+            Assert.True(new Importer(database).Import(folder.Path).Succeeded);
+
+        using var connection = database.Connect();
+        const string OwnWords = "strip(to_tsvector('english', coalesce(category, '') || ' ' || coalesce(subcategory, '') || ' ' || coalesce(summary, '')))";
+        Assert.Equal(Summaries.Length + 1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM decisions WHERE search_words IS NOT NULL"));
+        Assert.Empty(connection.Query<string>($"SELECT case_ref || ': ' || search_words::text || ' against ' || {OwnWords}::text FROM decisions WHERE search_words <> {OwnWords}"));
+        // The words are found: "schooling" and "schools'" stem to "school", "self-funded" gives "self-fund", "self" and "fund".
+        Assert.Equal(1, DecisionSearch.Find(database, new("school"), Published).Total);
+        Assert.Equal(1, DecisionSearch.Find(database, new("funded"), Published).Total);
+        Assert.Equal(Summaries.Length, DecisionSearch.Find(database, new("repairs"), Published).Total);
+
+        // A writer other than the import: an insert without words, and an update of the text that leaves them out.
+        connection.Execute("INSERT INTO decisions (case_ref, authority_code, decision_date, year, outcome, remedied_by_authority, summary) " +
+                           "VALUES ('B000100', 'E10000034', '2019-06-02', 2019, 'upheld', 0, 'A zebra crossing was moved')");
+        connection.Execute("UPDATE decisions SET summary = 'Zebras escaped' WHERE case_ref = 'B000001'");
+        connection.Execute("UPDATE decisions SET outcome = 'not upheld' WHERE case_ref = 'B000002'");
+        Assert.Equal(2, DecisionSearch.Find(database, new("zebra"), Published).Total);
+        Assert.Empty(connection.Query<string>($"SELECT case_ref FROM decisions WHERE strip(search_words) <> {OwnWords}"));
+    }
+}
