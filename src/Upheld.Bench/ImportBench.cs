@@ -28,16 +28,73 @@ internal static class ImportBench
         var watch = Stopwatch.StartNew();
         Run(sqlite3, arguments, environment: null);
         watch.Stop();
-        File.Delete(bare);
         return watch.Elapsed;
     }
 
-    /// <summary>Times <c>psql \copy</c> of every file of <paramref name="folder"/> into bare tables of all-text columns; null when psql is missing.</summary>
+    /// <summary>
+    /// The anchor of the statistics: <c>sqlite3</c> counting the bare decisions table (left by <see cref="SqliteImportCommand"/>)
+    /// by council, outcome and remedy, what a year's statistics need from a million decisions; then the bare database goes.
+    /// </summary>
+    public static TimeSpan? SqliteGroupBy(string workFolder)
+    {
+        var sqlite3 = OnPath("sqlite3");
+        var bare = Path.Combine(workFolder, "bare.db");
+        if (sqlite3 is null || !File.Exists(bare)) return null;
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            Run(sqlite3, [bare, BareGroupBy("decisions")], environment: null);
+            return watch.Elapsed;
+        }
+        finally
+        {
+            File.Delete(bare);
+        }
+    }
+
+    /// <summary>The same count on PostgreSQL's bare table (left by <see cref="PsqlCopy"/>) through <c>psql</c>.</summary>
+    public static TimeSpan? PsqlGroupBy(string connectionString)
+    {
+        var psql = OnPath("psql");
+        if (psql is null) return null;
+        var (arguments, environment) = PsqlArguments(connectionString);
+        arguments.AddRange(["-c", BareGroupBy("bare_decisions")]);
+        var watch = Stopwatch.StartNew();
+        Run(psql, arguments, environment);
+        return watch.Elapsed;
+    }
+
+    private static string BareGroupBy(string table) =>
+        $"SELECT authority_code, outcome, remedied_by_authority, COUNT(*) FROM {table} GROUP BY authority_code, outcome, remedied_by_authority";
+
+    private static (List<string> Arguments, Dictionary<string, string>? Environment) PsqlArguments(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var arguments = new List<string> { "-v", "ON_ERROR_STOP=1", "-q", "-o", "/dev/null", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
+            "-U", builder.Username!, "-d", builder.Database! };
+        return (arguments, builder.Password is { } password ? new Dictionary<string, string> { ["PGPASSWORD"] = password } : null);
+    }
+
+    /// <summary>Drops the bare tables <see cref="PsqlCopy"/> made.</summary>
+    public static void DropBareTables(string folder, string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        foreach (var file in CsvFiles(folder))
+        {
+            using var drop = new NpgsqlCommand($"DROP TABLE IF EXISTS bare_{Path.GetFileNameWithoutExtension(file)}", connection);
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Times <c>psql \copy</c> of every file of <paramref name="folder"/> into bare tables of all-text columns, left for
+    /// <see cref="PsqlGroupBy"/> and <see cref="DropBareTables"/>; null when psql is missing.
+    /// </summary>
     public static TimeSpan? PsqlCopy(string folder, string connectionString)
     {
         var psql = OnPath("psql");
         if (psql is null) return null;
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         using (var connection = new NpgsqlConnection(connectionString))
         {
             connection.Open();
@@ -50,26 +107,15 @@ internal static class ImportBench
                 create.ExecuteNonQuery();
             }
         }
-        var arguments = new List<string> { "-v", "ON_ERROR_STOP=1", "-q", "-h", builder.Host!, "-p", builder.Port.ToString(CultureInfo.InvariantCulture),
-            "-U", builder.Username!, "-d", builder.Database! };
+        var (arguments, environment) = PsqlArguments(connectionString);
         foreach (var file in CsvFiles(folder))
         {
             arguments.Add("-c");
             arguments.Add($"\\copy bare_{Path.GetFileNameWithoutExtension(file)} FROM '{file}' WITH (FORMAT csv, HEADER true)");
         }
-        var environment = builder.Password is { } password ? new Dictionary<string, string> { ["PGPASSWORD"] = password } : null;
         var watch = Stopwatch.StartNew();
         Run(psql, arguments, environment);
         watch.Stop();
-        using (var connection = new NpgsqlConnection(connectionString))
-        {
-            connection.Open();
-            foreach (var file in CsvFiles(folder))
-            {
-                using var drop = new NpgsqlCommand($"DROP TABLE bare_{Path.GetFileNameWithoutExtension(file)}", connection);
-                drop.ExecuteNonQuery();
-            }
-        }
         return watch.Elapsed;
     }
 
