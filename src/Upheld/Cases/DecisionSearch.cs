@@ -61,9 +61,9 @@ public static partial class DecisionSearch
             offset = (page - 1) * DecisionResults.PageSize,
         };
         var condition = string.Join(" AND ", where);
-        if (provider == DatabaseProvider.PostgreSql && terms.Count > 0 && !string.IsNullOrWhiteSpace(filter.Council))
-            return FindInOneCouncil(connection, condition, p, p.offset, page, ignored);
         var (countFrom, pageFrom) = SqliteSources(provider, terms.Count > 0, filter.Council, ref condition);
+        if (terms.Count > 0 && !string.IsNullOrWhiteSpace(filter.Council))
+            return FindInOneCouncil(connection, provider, condition, p, p.offset, page, ignored);
         // Counting stops one past the limit: a common word over a million decisions would otherwise read every match.
         var counted = connection.ExecuteScalar<long>(
             $"SELECT COUNT(*) FROM (SELECT 1 FROM {countFrom} WHERE {condition} LIMIT {DecisionResults.CountLimit + 1}) AS matches", p);
@@ -87,13 +87,13 @@ public static partial class DecisionSearch
         return new DecisionResults((int)total, page, hits, capped, ignored);
     }
 
-    /// <summary>PostgreSQL, words and a council: one pass finds every match in order, counted and paged from the same list.</summary>
+    /// <summary>Words and a council: one pass finds every match in order, counted and paged from the same list.</summary>
     /// <remarks>
     /// Each pass intersects the word's entries in the full-text index with the council's decisions, and a common word
     /// has tens of thousands of entries: reading them once, not once to count and again for the page, halves the time.
     /// A council has a few hundred matches at most, so holding up to 1,001 case references costs little.
     /// </remarks>
-    private static DecisionResults FindInOneCouncil(DbConnection connection, string condition, object p, int offset, int page, IReadOnlyList<string> ignored)
+    private static DecisionResults FindInOneCouncil(DbConnection connection, DatabaseProvider provider, string condition, object p, int offset, int page, IReadOnlyList<string> ignored)
     {
         var refs = connection.Query<string>(
             $"SELECT d.case_ref FROM decisions d WHERE {condition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.CountLimit + 1}", p).ToList();
@@ -101,9 +101,9 @@ public static partial class DecisionSearch
         var total = Math.Min(refs.Count, DecisionResults.CountLimit);
         var wanted = refs.Skip(offset).Take(Math.Max(0, Math.Min(DecisionResults.PageSize, total - offset))).ToArray();
         var hits = wanted.Length == 0 ? [] : connection.Query<DecisionRow>(
-            """
+            $"""
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM decisions d
-            WHERE d.case_ref = ANY(@wanted) ORDER BY d.decision_date DESC, d.case_ref
+            WHERE d.case_ref {(provider == DatabaseProvider.PostgreSql ? "= ANY(@wanted)" : "IN @wanted")} ORDER BY d.decision_date DESC, d.case_ref
             """, new { wanted })
             .Select(h => h.ToHit())
             .ToList();
