@@ -1,3 +1,4 @@
+using Upheld.Storage;
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
@@ -39,7 +40,7 @@ public static class ReferenceData
     {
         if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM authorities", transaction: transaction) > 0) return;
         var councils = Councils();
-        connection.Execute(
+        ManyRows.Execute(connection,
             """
             INSERT INTO authorities (code, name, official_name, type, region, parent_code, valid_from, valid_to, successor_codes)
             VALUES (@Code, @Name, @OfficialName, @Type, @Region, @ParentCode, @ValidFrom, @ValidTo, @Successors)
@@ -52,7 +53,7 @@ public static class ReferenceData
                 Successors = string.Join(';', c.SuccessorCodes),
             }),
             transaction);
-        connection.Execute(
+        ManyRows.Execute(connection,
             "INSERT INTO populations (code, year, population, source) VALUES (@Code, @Year, @Population, @Source)",
             ShippedPopulations(councils).Select(p => new { p.Code, Year = p.Year.StartYear, p.Population, p.Source }),
             transaction);
@@ -92,7 +93,7 @@ public static class ReferenceData
                 || (s.Source != "import" && (s.Population != p.Population || s.Source != p.Source)))
             .ToList();
         if (changes.Count == 0) return [];
-        connection.Execute(
+        ManyRows.Execute(connection,
             """
             INSERT INTO populations (code, year, population, source) VALUES (@Code, @Year, @Population, @Source)
             ON CONFLICT (code, year) DO UPDATE SET population = excluded.population, source = excluded.source

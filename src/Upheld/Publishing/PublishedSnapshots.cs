@@ -101,12 +101,12 @@ internal static class PublishedSnapshots
 
     private static void InsertRecords(DbConnection connection, DbTransaction transaction, FinancialYear year, string kind,
         IReadOnlyDictionary<string, string> byCouncil, DateTimeOffset now) =>
-        connection.Execute(
+        ManyRows.Execute(connection,
             "INSERT INTO published_records (year, kind, authority_code, record_json, taken_at) VALUES (@year, @kind, @code, @json, @at)",
             byCouncil.Select(r => new { year = year.StartYear, kind, code = r.Key, json = r.Value, at = Stamp(now) }), transaction);
 
     private static void InsertLetters(DbConnection connection, DbTransaction transaction, FinancialYear year, IEnumerable<ComposedLetter> letters, DateTimeOffset now) =>
-        connection.Execute(
+        ManyRows.Execute(connection,
             "INSERT INTO published_letters (year, authority_code, content_hash, letter_json, taken_at) VALUES (@year, @code, @hash, @json, @at)",
             letters.Select(l => new
             {

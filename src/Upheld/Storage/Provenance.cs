@@ -36,7 +36,7 @@ public static class Provenance
 
     /// <summary>Records the source of each authority-year, replacing what was recorded before.</summary>
     public static void Record(DbConnection connection, IEnumerable<(string Code, FinancialYear Year, DataSource Source, string? Note)> rows, DbTransaction? transaction = null) =>
-        connection.Execute(
+        ManyRows.Execute(connection,
             """
             INSERT INTO data_sources (authority_code, year, source, note) VALUES (@Code, @Year, @Source, @Note)
             ON CONFLICT (authority_code, year) DO UPDATE SET source = excluded.source, note = excluded.note
