@@ -212,7 +212,7 @@ internal sealed class KeyedFile(
         }
         if (run.Replace && differing > 0)
             run.Connection.Execute(
-                $"UPDATE {table} SET {string.Join(", ", compared.Select(c => $"{c} = s.{c}"))}{(staging.HasSearchWords ? ", search_words = array_to_tsvector(s.search_words)" : "")} FROM {staging.Name} s " +
+                $"UPDATE {table} SET {string.Join(", ", compared.Select(c => $"{c} = s.{c}"))}{(staging.HasSearchWords ? ", search_words = " + string.Format(CultureInfo.InvariantCulture, SearchWords.ToColumn, "s.search_words") : "")} FROM {staging.Name} s " +
                 $"WHERE {KeysMatch(table, "s")} AND s.good = 1 AND ({Differs(table)})",
                 transaction: run.Transaction, commandTimeout: 0);
         return ((int)matched - differing, run.Replace ? differing : 0);
@@ -226,7 +226,7 @@ internal sealed class KeyedFile(
     {
         if (staging.Good == 0) return 0;
         using var bulk = BulkLoad.Begin(run, table, staging.Good);
-        var (wordsColumn, words) = staging.HasSearchWords ? (", search_words", ", array_to_tsvector(s.search_words)") : ("", "");
+        var (wordsColumn, words) = staging.HasSearchWords ? (", search_words", ", " + string.Format(CultureInfo.InvariantCulture, SearchWords.ToColumn, "s.search_words")) : ("", "");
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}{wordsColumn}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))}{words} FROM {staging.Name} s WHERE s.good = 1";
         // Without stored keys, a key that fails to go in is repeated in the file, and is reported as such; with them, the
         // stored keys are left out before the insert, so that nothing is computed for rows that will not go in.

@@ -115,7 +115,7 @@ internal abstract class StagingTable : IDisposable
 
         protected override string CreateSql() =>
             $"CREATE TEMP TABLE {Name} (line integer NOT NULL, good integer NOT NULL, " +
-            string.Join(", ", Columns.Select((c, i) => $"{c} {Types[i]}")) + (HasSearchWords ? ", search_words text[]" : "") +
+            string.Join(", ", Columns.Select((c, i) => $"{c} {Types[i]}")) + (HasSearchWords ? ", search_words text" : "") +
             ", check_case text, check_given text, check_successor text) ON COMMIT DROP";
 
         protected override void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
@@ -139,11 +139,7 @@ internal abstract class StagingTable : IDisposable
                     else if (Types[i] == "bigint") copy.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
                     else copy.Write((string)value, NpgsqlDbType.Text);
                 }
-                if (words is not null)
-                {
-                    if (words[row] is { } rowWords) copy.Write(rowWords, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                    else copy.WriteNull();
-                }
+                if (words is not null) WriteText(copy, words[row]);
                 WriteText(copy, check?.CaseRef);
                 WriteText(copy, check?.Given);
                 WriteText(copy, check?.Successor);
@@ -151,14 +147,14 @@ internal abstract class StagingTable : IDisposable
             copy.Complete();
         }
 
-        /// <summary>The search words of each good row of the batch (null for a bad one).</summary>
-        private string[]?[] WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
+        /// <summary>The search words of each good row of the batch, joined by spaces (null for a bad one).</summary>
+        private string?[] WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
             _searchWords ??= new SearchWords(connection, (NpgsqlTransaction?)Run.Transaction);
             int category = Array.IndexOf(Columns, "category"), subcategory = Array.IndexOf(Columns, "subcategory"), summary = Array.IndexOf(Columns, "summary");
             var good = rows.Select((r, i) => (r.Values, Index: i)).Where(r => r.Values is not null).ToList();
             var made = _searchWords.Of([.. good.Select(r => SearchWords.TextOf((string?)r.Values![category], (string?)r.Values[subcategory], (string?)r.Values[summary]))]);
-            var words = new string[]?[rows.Count];
+            var words = new string?[rows.Count];
             for (var i = 0; i < good.Count; i++) words[good[i].Index] = made[i];
             return words;
         }
