@@ -1,9 +1,9 @@
-using Upheld.Storage;
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Dapper;
 using Upheld.Csv;
+using Upheld.Storage;
 
 namespace Upheld.Authorities;
 
@@ -20,7 +20,16 @@ public static class ReferenceData
     /// </summary>
     public static readonly FinancialYear LastYear = new(2026);
 
-    public static IReadOnlyList<Authority> Councils() =>
+    // Parsed once a process: every migration of a store compares the shipped populations with its own.
+    private static readonly Lazy<IReadOnlyList<Authority>> ShippedCouncils = new(ReadCouncils);
+    private static readonly Lazy<IReadOnlyList<(string Code, FinancialYear Year, long Population)>> ShippedEstimates = new(ReadPopulations);
+
+    public static IReadOnlyList<Authority> Councils() => ShippedCouncils.Value;
+
+    /// <summary>ONS estimates by code and financial year; the mid-year inside the financial year serves it.</summary>
+    public static IReadOnlyList<(string Code, FinancialYear Year, long Population)> Populations() => ShippedEstimates.Value;
+
+    private static IReadOnlyList<Authority> ReadCouncils() =>
         Records("councils.csv").Select(r => new Authority(
             Code: r["gss_code"],
             Name: r["name"],
@@ -32,8 +41,7 @@ public static class ReferenceData
             ValidTo: ParseDate(r["valid_to"]),
             SuccessorCodes: r["successor_gss_codes"].Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList();
 
-    /// <summary>ONS estimates by code and financial year; the mid-year inside the financial year serves it.</summary>
-    public static IReadOnlyList<(string Code, FinancialYear Year, long Population)> Populations() =>
+    private static IReadOnlyList<(string Code, FinancialYear Year, long Population)> ReadPopulations() =>
         Records("populations.csv").Select(r => (r["gss_code"], FinancialYear.Parse(r["year_label"]), long.Parse(r["population"], CultureInfo.InvariantCulture))).ToList();
 
     internal static void SeedIfEmpty(DbConnection connection, DbTransaction transaction)

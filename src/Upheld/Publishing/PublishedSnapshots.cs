@@ -69,10 +69,16 @@ internal static class PublishedSnapshots
     /// </summary>
     public static void TakeMissingKinds(DbConnection connection, DbTransaction transaction, DateTimeOffset now)
     {
-        var present = connection.Query<(long Year, string Kind)>("SELECT DISTINCT CAST(year AS BIGINT), kind FROM published_records", transaction: transaction).ToHashSet();
-        foreach (var start in present.Select(p => p.Year).Distinct())
+        // Every store is migrated whenever it is opened, so this looks the years and kinds up in the key, a few seeks,
+        // rather than reading every record of every year.
+        var years = new List<long>();
+        while (connection.ExecuteScalar<long?>("SELECT MIN(year) FROM published_records WHERE year > @after",
+                   new { after = years.Count == 0 ? long.MinValue : years[^1] }, transaction) is { } next)
+            years.Add(next);
+        foreach (var start in years)
         {
-            var missing = PublishedKinds.All.Where(k => !present.Contains((start, k))).ToList();
+            var missing = PublishedKinds.All.Where(kind => connection.ExecuteScalar<long?>(
+                "SELECT 1 FROM published_records WHERE year = @start AND kind = @kind LIMIT 1", new { start, kind }, transaction) is null).ToList();
             if (missing.Count == 0) continue;
             var year = new FinancialYear((int)start);
             var records = PublishedKinds.Current(connection, year, transaction);
