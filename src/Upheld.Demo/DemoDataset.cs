@@ -73,10 +73,8 @@ public static class DemoDataset
         Letters.LetterReview.Switch(connection, "E10000034", new FinancialYear(2019), "late_remedies", on: false);
         var editions = Letters.EditionCatalog.Load();
         foreach (var year in DemoYears.All.Where(y => editions.For(y.Year) is not null))
-        {
-            foreach (var letter in Letters.YearLetters.Compose(connection, year.Year, editions))
-                Letters.LetterReview.Approve(connection, letter.Letter.AuthorityCode, year.Year, letter.ContentHash, year.PublishedAt.AddDays(-7), "demonstration");
-        }
+            Letters.LetterReview.Approve(connection, Letters.YearLetters.Compose(connection, year.Year, editions).Select(l => (l.Letter.AuthorityCode, year.Year, l.ContentHash)),
+                year.PublishedAt.AddDays(-7), "demonstration");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Upheld.Storage;
 
 namespace Upheld.Letters;
 
@@ -36,14 +37,23 @@ public static class LetterReview
     /// <summary>Records that staff approved the letter whose content hash is <paramref name="contentHash"/>.</summary>
     internal static void Approve(DbConnection connection, string code, FinancialYear year, string contentHash, DateTimeOffset at, string? by = null,
         DbTransaction? transaction = null) =>
-        connection.Execute(
+        Approve(connection, [(code, year, contentHash)], at, by, transaction);
+
+    /// <summary>Records many approvals at once, each as <see cref="Approve(DbConnection, string, FinancialYear, string, DateTimeOffset, string?, DbTransaction?)"/> does.</summary>
+    internal static void Approve(DbConnection connection, IEnumerable<(string Code, FinancialYear Year, string ContentHash)> letters, DateTimeOffset at,
+        string? by = null, DbTransaction? transaction = null) =>
+        ManyRows.Execute(connection,
             """
             INSERT INTO letter_approvals (authority_code, year, content_hash, approved_at, approved_by)
             VALUES (@code, @year, @contentHash, @at, @by)
             ON CONFLICT (authority_code, year) DO UPDATE SET content_hash = excluded.content_hash,
                 approved_at = excluded.approved_at, approved_by = excluded.approved_by
             """,
-            new { code, year = year.StartYear, contentHash, at = at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), by },
+            letters.Select(l => new
+            {
+                code = l.Code, year = l.Year.StartYear, contentHash = l.ContentHash,
+                at = at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), by,
+            }),
             transaction);
 
     /// <summary>The approved content hash of every approved letter of the year, by council code.</summary>
