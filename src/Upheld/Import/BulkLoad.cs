@@ -44,5 +44,10 @@ internal sealed class BulkLoad : IDisposable
         if (_dropped.Any(d => d.Kind == "trigger"))
             _run.Connection.Execute($"INSERT INTO {_table}_fts ({_table}_fts) VALUES ('rebuild')", transaction: _run.Transaction, commandTimeout: 0);
         foreach (var (_, definition, _) in _dropped) _run.Connection.Execute(definition, transaction: _run.Transaction, commandTimeout: 0);
+        // PostgreSQL plans each search from the table's statistics, which its own background analysis brings up to date only
+        // a minute or so later: until then a search over a table that grew from a few rows to a million is planned as if
+        // it were still small (a word alone walking every match). A sample of the rows is read in well under a second.
+        if (_dropped.Count > 0 && _run.Connection is Npgsql.NpgsqlConnection)
+            _run.Connection.Execute($"ANALYZE {_table}", transaction: _run.Transaction, commandTimeout: 0);
     }
 }
