@@ -40,8 +40,8 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
     /// <summary>The largest answer kept; a larger one is rendered for each request.</summary>
     public const int LargestPage = 8 * 1024 * 1024;
 
-    /// <summary>The bytes kept in all, every variant counted; past it the answers least recently asked for are dropped.</summary>
-    public const long Budget = 256L * 1024 * 1024;
+    /// <summary>The bytes kept in all, every variant counted (the output cache this replaced kept as much); past it the answers least recently asked for are dropped.</summary>
+    public const long Budget = 100L * 1024 * 1024;
 
     // What the site sends compressed today (ResponseCompression's defaults and SVG, Site.cs); others are kept as they are.
     private static readonly string[] Compressible =
