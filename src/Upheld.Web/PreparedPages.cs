@@ -232,7 +232,7 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
         var headers = response.Headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
         var compressible = IsCompressible(response.ContentType);
         return new Page(validUntil, headers, response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null, identity,
-            compressible ? Compress(identity, brotli: true, CompressionLevel.Optimal) : null,
+            compressible ? PreparedBrotli(identity) : null,
             compressible ? Compress(identity, brotli: false, CompressionLevel.Optimal) : null);
     }
 
@@ -328,6 +328,15 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
             }
         }
         return brotli || any ? "br" : gzip ? "gzip" : null;
+    }
+
+    // Quality 5 of 11: compressed once per change, so a little more effort than the framework's "optimal" (4) pays; the
+    // council page of Worcestershire 2019-20 (73 KB) is 8.5 KB at 5, 9.3 KB at 4, 7.3 KB at 11, which takes fifty times as long.
+    private static byte[] PreparedBrotli(byte[] bytes)
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        if (!BrotliEncoder.TryCompress(bytes, output, out var written, quality: 5, window: 22)) return Compress(bytes, brotli: true, CompressionLevel.Optimal);
+        return output.AsSpan(0, written).ToArray();
     }
 
     private static byte[] Compress(byte[] bytes, bool brotli, CompressionLevel level)
