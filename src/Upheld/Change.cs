@@ -63,10 +63,16 @@ internal sealed class Change : IDisposable
         foreach (var year in Publication.Schedule(Connection, Transaction).Keys) DataChanged(year);
     }
 
+    /// <summary>
+    /// Set by a use case that found nothing to change (an import whose every row was stored already): the commit then leaves
+    /// the <see cref="DataVersion"/> as it was, so no server prepares its pages again for nothing.
+    /// </summary>
+    public bool ChangedNothing { get; set; }
+
     /// <summary>Commits the change, advancing the <see cref="DataVersion"/> with it so every server process's prepared pages know.</summary>
     public void Commit()
     {
-        DataVersion.Advance(Connection, Transaction);
+        if (!ChangedNothing) DataVersion.Advance(Connection, Transaction);
         Transaction.Commit();
     }
 
