@@ -28,6 +28,8 @@ internal static class SiteBench
 
     private static async Task<int> Run(int seconds, int connections)
     {
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"load average at the start: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
         var work = Directory.CreateTempSubdirectory("upheld-bench-site-");
         var database = Database.Sqlite(Path.Combine(work.FullName, "site.db"));
         var loading = Stopwatch.StartNew();
@@ -45,7 +47,8 @@ internal static class SiteBench
             var council = "/councils/E10000034/worcestershire/2019-20";
             var page = await Size(client, council);
             var css = await Size(client, "/css/upheld.css") + await Size(client, "/css/site.css");
-            Console.WriteLine($"council page transferred with brotli: {page / 1024.0:F1} KB, with its styles {(page + css) / 1024.0:F1} KB (target: under 150 KB)");
+            Console.WriteLine($"council page transferred with brotli: {page / 1024.0:F1} KB, with its styles {(page + css) / 1024.0:F1} KB (target: under 150 KB); " +
+                $"driven below as plain HTML, {(await client.GetByteArrayAsync(council)).Length / 1024.0:F1} KB, the bytes nginx serves");
             var duration = TimeSpan.FromSeconds(seconds);
             var upheld = await Drive(client, council, duration, connections);
             if (await Nginx.Start(await client.GetByteArrayAsync(council), work.FullName) is { } nginx)

@@ -49,5 +49,5 @@ public static class EntityTags
 
     /// <summary>Whether the request's If-None-Match names <paramref name="tag"/>: the client has these bytes already.</summary>
     public static bool Matches(HttpRequest request, string tag) =>
-        request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(s => s.Trim()).Contains(tag));
+        request.Headers.IfNoneMatch is { Count: > 0 } asked && asked.Any(v => v is not null && v.Split(',').Select(s => s.Trim()).Contains(tag));
 }

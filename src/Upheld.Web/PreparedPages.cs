@@ -109,7 +109,7 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
         }
         var now = clock.GetUtcNow();
         var generation = Current(now);
-        var key = request.Path.Value + request.QueryString.Value;
+        var key = request.QueryString.HasValue ? request.Path.Value + request.QueryString.Value : request.Path.Value ?? "";
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (!generation.Slots.TryGetValue(key, out var slot))
