@@ -94,7 +94,12 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
         _generation = new Generation(Unknown);
     }
 
-    /// <summary>How many answers are kept now, and their bytes (for tests and the memory report).</summary>
+    private long _renderings;
+
+    /// <summary>How many renderings were made to prepare a page since the site started (for tests).</summary>
+    internal long Renderings => Interlocked.Read(ref _renderings);
+
+    /// <summary>How many answers are kept now, and their bytes (for tests).</summary>
     internal (int Answers, long Bytes) Kept => (_generation.Slots.Count, Interlocked.Read(ref _generation.Bytes));
 
     /// <summary>The middleware: answers a public GET from prepared bytes, preparing them first when they are missing or out of date.</summary>
@@ -183,6 +188,7 @@ public sealed class PreparedPages(Database database, TimeProvider clock, SiteDat
     // Renders the answer through the rest of the pipeline into memory, keeps it when it may be kept, and answers this request.
     private async Task Render(HttpContext context, Func<Task> next, Generation generation, string key, Slot slot, TaskCompletionSource<Page?> rendering)
     {
+        Interlocked.Increment(ref _renderings);
         var request = context.Request;
         var response = context.Response;
         // Rendered once for every encoding: the layers below must not compress it for this request's.

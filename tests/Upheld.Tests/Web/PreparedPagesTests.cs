@@ -105,6 +105,19 @@ public sealed class PreparedPageEncodingTests
         Assert.Equal(1, pages.Kept.Answers); // the sign-in page was rendered for its request alone
     }
 
+    [Fact]
+    public async Task Requests_that_arrive_together_for_a_page_not_yet_prepared_share_one_rendering()
+    {
+        await using var site = new SiteHost();
+        var pages = (PreparedPages)site.Services.GetService(typeof(PreparedPages))!;
+        await site.Client.GetAsync("/about"); // the version read and the site warmed, so the requests below find only the page missing
+
+        var bodies = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => site.Client.GetStringAsync("/councils/E10000034/worcestershire/2019-20"))));
+
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(2, pages.Renderings); // the about page and the council page once
+    }
+
     private static async Task<HttpResponseMessage> Get(SiteHost site, string path, string acceptEncoding)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
