@@ -39,6 +39,8 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// <remarks>
 /// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
 /// without a restart, while a burst of requests costs one computation, even when it finds an entry just expired.
+/// <see cref="PreparedPages"/> forgets every entry as soon as it sees the database's data version move on, so a change
+/// made by any process shows within its bound rather than this one.
 /// </remarks>
 public sealed class SiteData(Database database, TimeProvider clock)
 {
