@@ -114,6 +114,7 @@ public static class DemoDataset
                 : (c.Code, y.Year, DataSource.Synthetic, (string?)"generated demonstration data")));
         Provenance.Record(connection, rows, transaction);
         Provenance.MarkDemonstration(connection, transaction);
+        DataVersion.Advance(connection, transaction);
         transaction.Commit();
     }
 

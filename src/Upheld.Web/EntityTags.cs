@@ -36,7 +36,7 @@ public static class EntityTags
             var tag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"";
             response.Headers.ETag = tag;
             response.Headers.CacheControl = "public, max-age=60";
-            if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Select(s => s.Trim()).Contains(tag)))
+            if (Matches(context.Request, tag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -46,4 +46,8 @@ public static class EntityTags
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>Whether the request's If-None-Match names <paramref name="tag"/>: the client has these bytes already.</summary>
+    public static bool Matches(HttpRequest request, string tag) =>
+        request.Headers.IfNoneMatch is { Count: > 0 } asked && asked.Any(v => v is not null && v.Split(',').Select(s => s.Trim()).Contains(tag));
 }

@@ -57,19 +57,9 @@ public static class Site
             options.Providers.Add<GzipCompressionProvider>();
             options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Append("image/svg+xml");
         });
-        // Pages are the same for every visitor: keep each rendering briefly, as SiteData keeps the figures behind it,
-        // and never across a change in which years are public, so a publication or withdrawal shows at once.
-        // Keyed on the path exactly as written: the routes tell letter case apart (a council code or slug in another case
-        // is a 404 or a redirect to the usual form), and the framework's default key, blind to case, served one spelling's
-        // answer for another until it expired.
-        builder.Services.AddOutputCache(options =>
-        {
-            options.UseCaseSensitivePaths = true;
-            options.AddBasePolicy(policy => policy
-                .Expire(SiteData.Freshness)
-                .Tag(SiteRefresh.Tag)
-                .VaryByValue(context => new("published", context.RequestServices.GetRequiredService<SiteData>().PublishedYearsKey())));
-        });
+        // Public answers are the same for every visitor: rendered once per change to the data or scheduled moment and
+        // served from those bytes, compressed once (PreparedPages).
+        builder.Services.AddSingleton<PreparedPages>();
         builder.Services.AddStaff();
         builder.Services.AddSingleton<SiteRefresh>();
         builder.WebHost.ConfigureKestrel(RequestLimits.Configure);
@@ -81,11 +71,14 @@ public static class Site
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        // Staff pages carry secret form tokens beside text the visitor typed, so they are sent uncompressed (BREACH).
-        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.UseResponseCompression());
         app.Use(SecurityHeaders.Apply);
         app.Use(DatabaseOutage.Handler(app.Logger));
         app.Use(RequestLimits.Apply);
+        // Public answers come from prepared bytes, compressed when they were prepared; staff answers are personal and never do.
+        var prepared = app.Services.GetRequiredService<PreparedPages>();
+        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(prepared.Serve));
+        // Staff pages carry secret form tokens beside text the visitor typed, so they are sent uncompressed (BREACH).
+        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(Site).Assembly, "Upheld.Web.wwwroot"),
@@ -93,11 +86,7 @@ public static class Site
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
         // Public answers are the same for everyone and may be cached; staff answers are personal and never are.
-        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site =>
-        {
-            site.Use(EntityTags.Apply);
-            site.UseOutputCache();
-        });
+        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(EntityTags.Apply));
         app.UseWhen(StaffSetup.IsStaffPath, staff =>
         {
             staff.UseForwardedHeaders();

@@ -39,6 +39,8 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// <remarks>
 /// Entries live for <see cref="Freshness"/>, so a year appears once its publication time passes, and new data shows,
 /// without a restart, while a burst of requests costs one computation, even when it finds an entry just expired.
+/// <see cref="PreparedPages"/> forgets every entry as soon as it sees the database's data version move on, so a change
+/// made by any process shows within its bound rather than this one.
 /// </remarks>
 public sealed class SiteData(Database database, TimeProvider clock)
 {
@@ -69,6 +71,24 @@ public sealed class SiteData(Database database, TimeProvider clock)
         });
         var now = Now;
         return schedule.Where(s => s.Value <= now).OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
+    }
+
+    /// <summary>
+    /// The first moment after now at which what the public sees changes by time alone, with no change to the data: a
+    /// publication time or a version's time still to come (the release calendar and the list of versions follow them);
+    /// null when none is to come.
+    /// </summary>
+    public DateTimeOffset? NextScheduledChange()
+    {
+        var times = Cached("scheduled-times", () =>
+        {
+            using var connection = database.Connect();
+            return Publication.Schedule(connection).Values.Concat(YearVersions.Times(connection)).Order().ToArray();
+        });
+        var now = Now;
+        foreach (var time in times)
+            if (time > now) return time;
+        return null;
     }
 
     /// <summary>The published years as one string, which changes whenever a year becomes public or is withdrawn.</summary>

@@ -9,7 +9,7 @@ namespace Upheld;
 /// <remarks>
 /// Every use case (<c>ImportData</c>, <c>ApproveLetter</c>, <c>SetPublication</c>…) opens one, writes through
 /// <see cref="Connection"/> and <see cref="Transaction"/>, calls <see cref="Audit"/> and <see cref="DataChanged"/>, then
-/// <see cref="Commit"/>; disposing it without committing rolls everything back, the audit entry and the snapshot included.
+/// <see cref="Commit"/>, which also advances the <see cref="DataVersion"/>; disposing it without committing rolls everything back, the audit entry and the snapshot included.
 /// The time of the change is read once from the caller's clock, so the rows, the entry and the snapshot carry the same moment.
 /// </remarks>
 internal sealed class Change : IDisposable
@@ -63,7 +63,18 @@ internal sealed class Change : IDisposable
         foreach (var year in Publication.Schedule(Connection, Transaction).Keys) DataChanged(year);
     }
 
-    public void Commit() => Transaction.Commit();
+    /// <summary>
+    /// Set by a use case that found nothing to change (an import whose every row was stored already): the commit then leaves
+    /// the <see cref="DataVersion"/> as it was, so no server prepares its pages again for nothing.
+    /// </summary>
+    public bool ChangedNothing { get; set; }
+
+    /// <summary>Commits the change, advancing the <see cref="DataVersion"/> with it so every server process's prepared pages know.</summary>
+    public void Commit()
+    {
+        if (!ChangedNothing) DataVersion.Advance(Connection, Transaction);
+        Transaction.Commit();
+    }
 
     public void Dispose()
     {

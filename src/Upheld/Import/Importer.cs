@@ -105,6 +105,7 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         }
         if (!problems.Any) correction?.After(run);
         if (snapshotScheduledYears && !problems.Any && summaries.Any(s => s.Added + s.Replaced > 0)) change.DataChangedInScheduledYears();
+        change.ChangedNothing = correction is null && summaries.All(s => s.Added + s.Replaced == 0);
         return new ImportResult(summaries, problems);
     }
 }

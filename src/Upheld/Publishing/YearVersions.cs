@@ -144,6 +144,10 @@ public static class YearVersions
         return fields;
     }
 
+    /// <summary>The time of every version of every year, past and to come: the moments at which a year's list of versions changes by time alone.</summary>
+    public static IReadOnlyList<DateTimeOffset> Times(DbConnection connection) =>
+        connection.Query<string>("SELECT at FROM year_versions").Select(PublishedSnapshots.Parse).ToList();
+
     private static List<Row> All(DbConnection connection, FinancialYear year, DbTransaction? transaction) =>
         connection.Query<Row>("SELECT version, change, at, reason FROM year_versions WHERE year = @year ORDER BY version",
             new { year = year.StartYear }, transaction).ToList();

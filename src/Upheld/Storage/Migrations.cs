@@ -26,8 +26,10 @@ internal static class Migrations
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)",
             transaction: transaction);
         var applied = connection.Query<int>("SELECT version FROM schema_migrations", transaction: transaction).ToHashSet();
+        var changed = false;
         foreach (var (version, name, sql) in Scripts(database.Provider).Where(s => !applied.Contains(s.Version)))
         {
+            changed = true;
             connection.Execute(sql, transaction: transaction);
             connection.Execute(
                 "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)",
@@ -40,6 +42,8 @@ internal static class Migrations
         var now = TimeProvider.System.GetUtcNow();
         foreach (var year in refreshed) Publishing.PublishedSnapshots.DataChanged(connection, transaction, year, now);
         Publishing.PublishedSnapshots.TakeMissingKinds(connection, transaction, now);
+        // A server already running over this database prepares its pages again (new estimates, a new kind of record).
+        if (changed || refreshed.Count > 0) DataVersion.Advance(connection, transaction);
         transaction.Commit();
     }
 
