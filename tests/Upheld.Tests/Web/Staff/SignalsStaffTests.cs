@@ -37,6 +37,12 @@ public sealed class SignalsStaffTests(DemoDatabase demo) : IAsyncLifetime
         using (var connection = demo.Database.Connect())
             Assert.Contains(AccessLog.Latest(connection), e => e.What == "service-area signals" && e.Year == new FinancialYear(2025) && e.Who.Contains("signals-staff@example.org"));
 
+        // The letter review offers the early-warning paragraph, off until ticked (the 2026 edition writes 2025-26's letters).
+        var review = (await staff.Get("/staff/letters/E10000017/2025-26")).Body;
+        Assert.Contains("type=\"checkbox\" value=\"service_area_signals\" />", review);
+        Assert.Contains("Early warning: service areas worth a closer look (off unless switched on)", review);
+        Assert.DoesNotContain("Our early warning compares", review);
+
         var officer = await StaffSession.SignedIn(_site, StaffRole.LinkOfficer, "E10000017", email: "signals-officer@lancashire.example");
         var own = await officer.Get("/staff/councils/E10000017/2025-26");
         Assert.Contains(Words, own.Body);
