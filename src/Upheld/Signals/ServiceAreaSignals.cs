@@ -69,7 +69,7 @@ public sealed record UntestedCouncil(string Code, string Name, int EarlierYears,
     public string Reason => YearWithoutCategories
         ? "Not tested: its decisions of the year are held as published totals, without categories"
         : EarlierYears == 0 ? "Not tested: the test compares a year with the three before it, and none of those has decisions by category"
-        : $"Not tested: the test compares a year with the three before it, and only {EarlierYears.ToString(CultureInfo.InvariantCulture)} of those have decisions by category";
+        : $"Not tested: the test compares a year with the three before it, and only {EarlierYears.ToString(CultureInfo.InvariantCulture)} of those {(EarlierYears == 1 ? "has" : "have")} decisions by category";
 }
 
 /// <summary>A year's service-area tests, every one with its q-value, and the councils that could not be tested.</summary>
