@@ -29,6 +29,7 @@ public static class DemoDataset
         ComplianceOutcomes.Assign(random, cases, councils);
         PublicReports.Choose(random, cases);
         Summaries.Write(random, cases);
+        Drifts.Plant(cases);
         return cases;
     }
 

@@ -128,6 +128,25 @@ public sealed class SiteData(Database database, TimeProvider clock)
         });
     }
 
+    /// <summary>
+    /// A published year's service-area signals for every council, by code, as frozen with the year (its latest recorded revision where
+    /// there is one); null for a year that is not public (docs/statistics.md, "Service-area signals").
+    /// </summary>
+    /// <remarks>
+    /// Read from the snapshot rather than computed: the q-values tie every council together, so what the public sees is what was
+    /// published and recorded, a council's signals changing only by a recorded revision of its own.
+    /// </remarks>
+    public IReadOnlyDictionary<string, Upheld.Signals.CouncilSignals>? Signals(FinancialYear year)
+    {
+        if (Year(year) is null) return null;
+        return Cached($"signals:{year}", () =>
+        {
+            using var connection = database.Connect();
+            return PublishedFigures.ForYear(connection, year, PublishedKinds.Signals)
+                .ToDictionary(r => r.Key, r => Upheld.Signals.SignalsRecord.Parse(r.Value.RevisedJson ?? r.Value.RecordJson), StringComparer.Ordinal);
+        });
+    }
+
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
     public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
         Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));

@@ -10,8 +10,8 @@ internal static class LetterReviewCommands
     {
         var year = CommonOptions.Year();
         var authority = Authority();
-        var paragraph = new Option<string>("--paragraph") { Description = $"{string.Join(", ", DataParagraphs.Fixed)} or public_report:CASE_REF", Required = true };
-        var on = new Option<bool>("--on") { Description = "Switch the paragraph back on (default: off)" };
+        var paragraph = new Option<string>("--paragraph") { Description = $"{string.Join(", ", DataParagraphs.Fixed.Concat(DataParagraphs.OffByDefault))} or public_report:CASE_REF", Required = true };
+        var on = new Option<bool>("--on") { Description = "Switch the paragraph on (default: off); service_area_signals is off until switched on" };
         var command = new Command("switch", "Switch a paragraph written from data off (or on) for one letter") { year, authority, paragraph, on };
         command.SetAction(parse =>
         {

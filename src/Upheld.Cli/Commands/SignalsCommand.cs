@@ -81,6 +81,6 @@ internal static class SignalsCommand
         console.Write(signalTable);
         foreach (var s in signals) console.WriteLine(s.Words, Style.Plain);
         console.MarkupLine($"[grey]{signals.Count} {(signals.Count == 1 ? "signal" : "signals")}: upheld complaints in a category that rose beyond what chance and the national trend explain " +
-            $"(Benjamini–Hochberg q-value at most 0.05). {untested.Count} councils not tested, with fewer than three earlier years of decisions by category.[/]");
+            $"(Benjamini–Hochberg q-value at most 0.05). {untested.Count} councils not tested: fewer than three earlier years of decisions by category, or the year held as totals.[/]");
     }
 }

@@ -19,10 +19,10 @@ public static class CaseMixPages
         var api = app.MapGroup("/api/v1").AddEndpointFilter(OpenDataApi.WithLicence);
         api.MapGet("/years/{year}/signals.json", (string year, SiteData data) =>
                 FinancialYear.TryParse(year, out var y) && data.CaseMix(y.Value) is { } caseMix
-                    ? Results.Bytes(SignalsJson.Bytes(y.Value, caseMix.Councils), Json) : Results.NotFound())
-            .WithName("YearSignals").WithSummary("Every council's ratio of upheld complaints to those expected given its mix of services, for a published year, as `upheld signals --year Y --format json` prints it.");
+                    ? Results.Bytes(SignalsJson.Bytes(y.Value, caseMix.Councils, data.Signals(y.Value)!.Values), Json) : Results.NotFound())
+            .WithName("YearSignals").WithSummary("Every council's ratio of upheld complaints to those expected given its mix of services, for a published year, as `upheld signals --year Y --format json` prints it, and the year's service-area signals as published with the year, in council code order.");
         api.MapGet("/authorities/{code}/signals", Authority)
-            .WithName("AuthoritySignals").WithSummary("One council's case-mix ratio in every published year it existed, oldest first: an array of what `upheld signals --year Y --authority CODE --format json` prints; a council whose counts or comparison changed since publication adds `revised_on` and `as_published`, its record as published.");
+            .WithName("AuthoritySignals").WithSummary("One council's case-mix ratio in every published year it existed, oldest first: an array of what `upheld signals --year Y --authority CODE --format json` prints, with the council's service-area signals of each year as published with it; a council whose counts or comparison changed since publication adds `revised_on` and `as_published`, its record as published.");
         api.MapGet("/authorities/{code}/signals.json", Authority)
             .WithName("AuthoritySignalsFile").WithSummary("The same as /api/v1/authorities/{code}/signals, as a file name.");
 
@@ -36,6 +36,10 @@ public static class CaseMixPages
             var years = Years(data, council).Select(y => y.Ratio).ToList();
             return years.Count == 0 ? Answers.NotFound() : Results.Bytes(SignalsCsv.Bytes(years), Csv);
         });
+        downloads.MapGet("/councils/{code}/{slug}/{year}/signals.csv", (string code, string slug, string year, SiteData data) =>
+            data.Authority(code) is { } council && slug == Slug.For(council.Name) && FinancialYear.TryParse(year, out var y) && council.ExistsIn(y.Value)
+                && data.Signals(y.Value) is { } signals && signals.TryGetValue(code, out var ofCouncil)
+                ? Results.Bytes(SignalsCsv.Signals(ofCouncil), Csv) : Answers.NotFound());
         downloads.MapGet("/councils/{code}/{slug}/{year}/case-mix.csv", (string code, string slug, string year, SiteData data) =>
             data.Authority(code) is { } council && slug == Slug.For(council.Name) && FinancialYear.TryParse(year, out var y) && council.ExistsIn(y.Value)
                 && data.CaseMix(y.Value)?.Of(code) is { } ratio
@@ -44,6 +48,9 @@ public static class CaseMixPages
 
     /// <summary>The council's case-mix ratio in every published year, as CSV.</summary>
     public static string CouncilHref(string code, string name) => $"/councils/{code}/{Slug.For(name)}/case-mix.csv";
+
+    /// <summary>The council's service-area signals of a published year, as CSV.</summary>
+    public static string SignalsHref(string code, string name, FinancialYear year) => $"/councils/{code}/{Slug.For(name)}/{year}/signals.csv";
 
     public static string AuthorityHref(string code) => $"/api/v1/authorities/{code}/signals.json";
 
@@ -67,7 +74,7 @@ public static class CaseMixPages
         {
             if (data.RevisionOf(code, r.Year, Upheld.Publishing.PublishedKinds.CaseMix) is not { } revision) return;
             revision.WriteFields(writer);
-        });
+        }, published: y => data.Signals(y)!.TryGetValue(code, out var signals) ? [signals] : []);
         return Results.Bytes(buffer.ToArray(), Json);
     }
 }

@@ -5,7 +5,7 @@ namespace Upheld.Web.Councils;
 
 /// <summary>A council's page for one published year: its tiles, its trend over every year it existed in,
 /// its letters (and which were revised since publication), the councils it relates to, and its complaint handling
-/// (null in years before councils made returns), its case-mix ratio with the working behind it, and its trend charts.</summary>
+/// (null in years before councils made returns), its case-mix ratio with the working behind it, its trend charts, and its service-area signals as published (null when the snapshot has no record of it).</summary>
 public sealed record CouncilPageModel(
     Authority Council,
     PublishedYear Year,
@@ -23,4 +23,5 @@ public sealed record CouncilPageModel(
     string TypePlural,
     IReadOnlyList<RecordRevision> ComplaintHandlingRevisions,
     Upheld.Signals.CaseMixRatio CaseMix,
-    IReadOnlyList<Upheld.Web.Trends.TrendSeries> Trends);
+    IReadOnlyList<Upheld.Web.Trends.TrendSeries> Trends,
+    Upheld.Signals.CouncilSignals? Signals);

@@ -79,7 +79,8 @@ public static class CouncilPages
             data.RevisionOf(council.Code, year), data.SourceOf(council.Code, year), data.IsDemonstration,
             ComplaintHandlingOf(data, council, year), typePlural,
             new[] { data.RevisionOf(council.Code, year, PublishedKinds.ComplaintHandling), data.RevisionOf(council.Code, year, PublishedKinds.SelfAssessment) }
-                .OfType<RecordRevision>().ToList(), caseMix.Of(council.Code)!, trends));
+                .OfType<RecordRevision>().ToList(), caseMix.Of(council.Code)!, trends,
+            data.Signals(year)!.TryGetValue(council.Code, out var signals) ? signals : null));
     }
 
     // Years before councils made returns (the Code's first year of returns is 2024-25) have no section, rather than one saying nothing came.

@@ -25,6 +25,7 @@ public static class StaffPages
         staff.MapLogs();
         staff.MapStaffCouncils();
         staff.MapSubmissions();
+        staff.MapStaffSignals();
         // An unknown address in the staff area still asks for sign-in first, so it reveals nothing.
         // A plain RequestDelegate: the compile-time route generator maps a lambda fallback twice (an ambiguous match).
         app.MapFallback("/staff/{**rest}", (RequestDelegate)(context => StaffAnswers.NotFound(context).ExecuteAsync(context))).RequireAuthorization();

@@ -78,12 +78,15 @@ public sealed record Signatory(string Name, IReadOnlyList<string> Lines, string 
 
 /// <summary>The wording of the paragraphs written from data; <c>One</c> and <c>Many</c> variants follow the count.</summary>
 /// <param name="ComplaintHandling">The complaint-handling paragraphs; null in an edition without them (those before 2026).</param>
+/// <param name="ServiceAreaSignals">The paragraph on the council's service-area signals, off unless staff switch it on; <c>{signals}</c>
+/// is their words, strongest first, each a sentence, and <c>{count}</c> how many. Null in an edition without it (those before 2026).</param>
 public sealed record EditionParagraphs(
     CountedText LateRemedies,
     string PublicReport,
     string PublicReportRemedy,
     string PublicReportPrompt,
-    ComplaintHandlingText? ComplaintHandling = null);
+    ComplaintHandlingText? ComplaintHandling = null,
+    CountedText? ServiceAreaSignals = null);
 
 /// <summary>
 /// The wording of the paragraphs on the council's complaint handling in the year the letter reports on (docs/architecture.md,

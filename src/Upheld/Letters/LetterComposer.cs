@@ -39,7 +39,10 @@ public static partial class LetterComposer
             StatisticsBlocks.For(edition, inputs.Statistics, Fill), notices);
     }
 
-    /// <summary>Late remedies, then public reports by issue date, then commentary by position; switched-off ones left out.</summary>
+    /// <summary>
+    /// Late remedies, then public reports by issue date, then complaint handling, then the service-area signals when switched on,
+    /// then commentary by position; switched-off ones left out.
+    /// </summary>
     private static IEnumerable<LetterParagraph> AuthorityParagraphs(Edition edition, LetterInputs inputs)
     {
         var text = edition.DataParagraphs;
@@ -58,6 +61,10 @@ public static partial class LetterComposer
         }
         if (text.ComplaintHandling is { } wording && inputs.ComplaintHandling is { } handling)
             foreach (var paragraph in ComplaintHandling(wording, handling, inputs.SwitchedOff)) yield return paragraph;
+        // Off by default: a stored switch turns it on.
+        if (text.ServiceAreaSignals is { } signalsText && inputs.SwitchedOff.Contains(DataParagraphs.ServiceAreaSignals) && inputs.ServiceAreaSignals is { Count: > 0 } signals)
+            yield return new LetterParagraph(signalsText.For(signals.Count).Replace("{signals}", string.Join(" ", signals.Select(s => s + ".")), StringComparison.Ordinal),
+                DataParagraphs.ServiceAreaSignals);
         foreach (var paragraph in inputs.Commentary) yield return new LetterParagraph(paragraph, "commentary");
     }
 

@@ -4,6 +4,10 @@ using Upheld.Statistics;
 namespace Upheld.Letters;
 
 /// <summary>Everything one council's letter is written from, read from the store: nothing else decides its words.</summary>
+/// <param name="SwitchedOff">The paragraphs staff switched from their default: off for those written by default, on for those
+/// off by default (<see cref="DataParagraphs.OffByDefault"/>).</param>
+/// <param name="ServiceAreaSignals">The council's service-area signals of the year in words, strongest first; read only when its
+/// paragraph is switched on (else empty).</param>
 public sealed record LetterInputs(
     Authority Authority,
     FinancialYear Year,
@@ -13,7 +17,8 @@ public sealed record LetterInputs(
     IReadOnlyList<string> Commentary,
     IReadOnlySet<string> SwitchedOff,
     bool Demonstration,
-    ComplaintHandlingInputs? ComplaintHandling = null);
+    ComplaintHandlingInputs? ComplaintHandling = null,
+    IReadOnlyList<string>? ServiceAreaSignals = null);
 
 /// <summary>What the complaint-handling paragraphs are written from: the year's deadline, the self-assessment received and the stage 1 return.</summary>
 /// <param name="Deadline">The year's submission deadline; null when none is set.</param>
@@ -51,10 +56,16 @@ public static class DataParagraphs
     /// <summary>The paragraphs staff switch by a fixed key (public reports are switched per report).</summary>
     public static readonly IReadOnlyList<string> Fixed = [LateRemedies, SelfAssessmentNotReceived, SectionsNotFollowed, Stage1InTime];
 
+    /// <summary>The council's service-area signals of the year (docs/statistics.md): off unless staff switch it on for the letter.</summary>
+    public const string ServiceAreaSignals = "service_area_signals";
+
+    /// <summary>Paragraphs left out unless staff switch them on; a stored switch of one of them means "on".</summary>
+    public static readonly IReadOnlyList<string> OffByDefault = [ServiceAreaSignals];
+
     /// <summary>A public report's paragraphs are switched off per report: "public_report:CASE_REF".</summary>
     public static string PublicReport(string caseRef) => $"public_report:{caseRef}";
 
-    public static bool IsKnown(string key) => Fixed.Contains(key) || key.StartsWith("public_report:", StringComparison.Ordinal);
+    public static bool IsKnown(string key) => Fixed.Contains(key) || OffByDefault.Contains(key) || key.StartsWith("public_report:", StringComparison.Ordinal);
 
     /// <summary>How staff pages name a paragraph: "Remedies carried out late", "Public report 19 001 234".</summary>
     public static string Describe(string key) => key switch
@@ -63,6 +74,7 @@ public static class DataParagraphs
         SelfAssessmentNotReceived => "Complaint handling: no self-assessment received by the deadline",
         SectionsNotFollowed => "Complaint handling: sections of the Code not followed",
         Stage1InTime => "Complaint handling: stage 1 complaints answered in time",
+        ServiceAreaSignals => "Early warning: service areas worth a closer look (off unless switched on)",
         _ when key.StartsWith("public_report:", StringComparison.Ordinal) => $"Public report {key["public_report:".Length..]}",
         _ => key,
     };

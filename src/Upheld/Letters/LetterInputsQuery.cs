@@ -49,6 +49,10 @@ public static class LetterInputsQuery
             .ToLookup(s => s.AuthorityCode, s => s.Paragraph);
         // Synthetic figures (the demonstration dataset's generated councils) make a letter carry a demonstration marking.
         var sources = Provenance.ForYear(connection, year, transaction);
+        // The signals need every council's data for their q-values: computed only when some letter of the year has them switched on.
+        var signals = switches.Any(s => s.Contains(DataParagraphs.ServiceAreaSignals))
+            ? Signals.SignalsQuery.Compute(connection, year, transaction).Signals.ToLookup(s => s.Code, s => s.Words)
+            : Enumerable.Empty<string>().ToLookup(_ => "", _ => "");
         var byAuthority = reports.ToLookup(r => r.AuthorityCode, r => new PublicReport(
             r.CaseRef, DateOnly.ParseExact(r.IssuedDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.Title, r.Summary,
             remedies[r.CaseRef].ToList(),
@@ -57,6 +61,6 @@ public static class LetterInputsQuery
         return AuthorityStore.All(connection, transaction).Where(a => a.ExistsIn(year)).Select(a => new LetterInputs(
             a, year, contacts.GetValueOrDefault(a.Code), statistics[a.Code], byAuthority[a.Code].ToList(),
             commentary[a.Code].ToList(), switches[a.Code].ToHashSet(StringComparer.Ordinal),
-            sources.GetValueOrDefault(a.Code, DataSource.Published) == DataSource.Synthetic, handling[a.Code])).ToList();
+            sources.GetValueOrDefault(a.Code, DataSource.Published) == DataSource.Synthetic, handling[a.Code], signals[a.Code].ToList())).ToList();
     }
 }

@@ -24,9 +24,11 @@ public static class LetterReview
     internal static bool Switch(DbConnection connection, string code, FinancialYear year, string paragraph, bool on, DbTransaction? transaction = null)
     {
         if (!DataParagraphs.IsKnown(paragraph))
-            throw new ArgumentException($"'{paragraph}' is not a paragraph written from data ({string.Join(", ", DataParagraphs.Fixed)} or public_report:CASE_REF)", nameof(paragraph));
+            throw new ArgumentException($"'{paragraph}' is not a paragraph written from data ({string.Join(", ", DataParagraphs.Fixed.Concat(DataParagraphs.OffByDefault))} or public_report:CASE_REF)", nameof(paragraph));
         var args = new { code, year = year.StartYear, paragraph };
-        return connection.Execute(on
+        // A stored switch is a paragraph switched from its default: off for most, on for those off by default.
+        var remove = on != DataParagraphs.OffByDefault.Contains(paragraph);
+        return connection.Execute(remove
             ? "DELETE FROM letter_switches WHERE authority_code = @code AND year = @year AND paragraph = @paragraph"
             : "INSERT INTO letter_switches (authority_code, year, paragraph) VALUES (@code, @year, @paragraph) ON CONFLICT DO NOTHING", args, transaction) == 1;
     }

@@ -20,12 +20,14 @@ public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, 
 
     /// <summary>
     /// The record without the averages' unrounded rates (every number of its <c>average</c> object; the printed texts stay) and
-    /// without its figures at national rates (its <c>at_national_rates</c> object, the case-mix ratio's expected count, ratio and interval).
+    /// without its figures at national rates (its <c>at_national_rates</c> object, the case-mix ratio's expected count, ratio and interval;
+    /// each service-area signal's expected count, p-value and q-value).
     /// </summary>
     /// <remarks>
     /// One case at one council moves the unrounded average of every council of its type; only a change that shows
     /// (a council's own figures, a printed average, a comparison) makes another council's figures revised. The national rates of the
-    /// case-mix ratio tie every council in England together, so there only the council's own counts and its comparison with 1 count.
+    /// case-mix ratio tie every council in England together, so there only the council's own counts and its comparison with 1 count; the
+    /// q-values of the service-area signals tie them too, so there only the council's own signals count.
     /// </remarks>
     public static string Substance(string recordJson)
     {
@@ -33,6 +35,7 @@ public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, 
         if (record["average"] is System.Text.Json.Nodes.JsonObject average)
             foreach (var field in average.Where(f => f.Value?.GetValueKind() == JsonValueKind.Number).Select(f => f.Key).ToList()) average.Remove(field);
         record.Remove("at_national_rates");
+        Signals.SignalsRecord.RemoveNationalFields(record);
         return record.ToJsonString();
     }
 }

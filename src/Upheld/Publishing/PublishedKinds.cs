@@ -22,8 +22,14 @@ public static class PublishedKinds
     /// </summary>
     public const string CaseMix = "case-mix";
 
+    /// <summary>
+    /// The council's service-area signals: whether it was tested and its signals with their counts and words; each signal's expected
+    /// count, p-value and q-value, which every council's data move, are not what makes a revision (docs/statistics.md, "Service-area signals").
+    /// </summary>
+    public const string Signals = "signals";
+
     /// <summary>Every kind, in the order the snapshot takes them.</summary>
-    public static readonly IReadOnlyList<string> All = [Statistics, ComplaintHandling, SelfAssessment, CaseMix];
+    public static readonly IReadOnlyList<string> All = [Statistics, ComplaintHandling, SelfAssessment, CaseMix, Signals];
 
     /// <summary>Every kind's record of every council of the year as the data stands, by kind and then by council code.</summary>
     /// <remarks>The counts are read once and shared: complaint handling sets a council's own figures beside the ombudsman's.</remarks>
@@ -36,8 +42,10 @@ public static class PublishedKinds
             [Statistics] = StatisticsEngine.Compute(counts).ToDictionary(s => s.Code, StatisticsJson.Record, StringComparer.Ordinal),
             [ComplaintHandling] = complaintHandling.ToDictionary(f => f.Code, ComplaintHandlingJson.Record, StringComparer.Ordinal),
             [SelfAssessment] = complaintHandling.ToDictionary(f => f.Code, ComplaintHandlingJson.SelfAssessmentRecord, StringComparer.Ordinal),
-            [CaseMix] = Signals.CaseMixEngine.Compute(Signals.CaseMixQuery.ForYear(connection, year, counts, transaction)).Councils
-                .ToDictionary(r => r.Code, Signals.SignalsJson.Record, StringComparer.Ordinal),
+            [CaseMix] = Upheld.Signals.CaseMixEngine.Compute(Upheld.Signals.CaseMixQuery.ForYear(connection, year, counts, transaction)).Councils
+                .ToDictionary(r => r.Code, Upheld.Signals.SignalsJson.Record, StringComparer.Ordinal),
+            [Signals] = Upheld.Signals.SignalsRecord.Records(Upheld.Signals.SignalsQuery.Compute(connection, year, transaction),
+                counts.Select(c => (c.Code, c.Name))),
         };
     }
 }

@@ -60,10 +60,16 @@ public sealed record SignalTest(
     public string ExpectedText => DisplayRounding.OneDecimal(Expected);
 }
 
-/// <summary>A council the year's signals could not test: it has fewer than three earlier years of category data.</summary>
-public sealed record UntestedCouncil(string Code, string Name, int EarlierYears)
+/// <summary>
+/// A council the year's signals could not test: it has fewer than three earlier years of category data, or its decisions of the year
+/// itself are held as published totals, without categories.
+/// </summary>
+public sealed record UntestedCouncil(string Code, string Name, int EarlierYears, bool YearWithoutCategories = false)
 {
-    public string Reason => $"Not tested: {EarlierYears.ToString(CultureInfo.InvariantCulture)} of the three previous years have decisions by category";
+    public string Reason => YearWithoutCategories
+        ? "Not tested: its decisions of the year are held as published totals, without categories"
+        : EarlierYears == 0 ? "Not tested: the test compares a year with the three before it, and none of those has decisions by category"
+        : $"Not tested: the test compares a year with the three before it, and only {EarlierYears.ToString(CultureInfo.InvariantCulture)} of those {(EarlierYears == 1 ? "has" : "have")} decisions by category";
 }
 
 /// <summary>A year's service-area tests, every one with its q-value, and the councils that could not be tested.</summary>
@@ -107,7 +113,12 @@ public static class ServiceAreaSignals
         foreach (var council in councilsOfYear.OrderBy(c => c.Code, StringComparer.Ordinal))
         {
             var earlier = previous.Count(council.HasYear);
-            if (!council.HasYear(y)) continue; // Held as totals this year: nothing by category to test.
+            if (!council.HasYear(y))
+            {
+                // Held as totals this year: nothing by category to test.
+                untested.Add(new UntestedCouncil(council.Code, council.Name, earlier, YearWithoutCategories: true));
+                continue;
+            }
             if (earlier < PreviousYears)
             {
                 untested.Add(new UntestedCouncil(council.Code, council.Name, earlier));

@@ -13,8 +13,8 @@ namespace Upheld.Signals;
 /// ratio in code order and the year's signals, field names and order fixed, byte for byte the same on every run.
 /// </summary>
 /// <remarks>
-/// <c>signals</c> is the place for the service-area signals of part 2 of the early-warning work; until they exist it is an
-/// empty array, so readers of the format can rely on it being there.
+/// <c>signals</c> holds the service-area signals (docs/statistics.md, "Service-area signals"): the command's strongest first, the API's
+/// for a published year as frozen with it, in council code order.
 /// </remarks>
 public static class SignalsJson
 {
@@ -30,25 +30,35 @@ public static class SignalsJson
     public static void Write(Stream stream, FinancialYear year, IEnumerable<CaseMixRatio> councils, bool indented = true, IEnumerable<SignalTest>? signals = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
-        WriteYear(writer, year, councils, signals: signals);
+        WriteYear(writer, year, councils, signals: w => { foreach (var signal in signals ?? []) WriteSignal(w, signal); });
+    }
+
+    /// <summary>The year's object with the signals as published (<see cref="SignalsRecord"/>): the API's answer for a published year.</summary>
+    public static byte[] Bytes(FinancialYear year, IEnumerable<CaseMixRatio> councils, IEnumerable<CouncilSignals> published)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options(indented: true)))
+            WriteYear(writer, year, councils, signals: w => WritePublished(w, published));
+        return buffer.ToArray();
     }
 
     /// <summary>Several years' objects in an array, oldest first: a council's every published year in the API.</summary>
     /// <param name="more">Adds fields to a council's element before it closes (the API's <c>revised_on</c> and <c>as_published</c>).</param>
+    /// <param name="published">The council's signals of each year as published; none when left out.</param>
     public static void WriteYears(Stream stream, IEnumerable<(FinancialYear Year, IEnumerable<CaseMixRatio> Councils)> years, bool indented = true,
-        Action<Utf8JsonWriter, CaseMixRatio>? more = null)
+        Action<Utf8JsonWriter, CaseMixRatio>? more = null, Func<FinancialYear, IEnumerable<CouncilSignals>>? published = null)
     {
         using var writer = new Utf8JsonWriter(stream, Options(indented));
         writer.WriteStartArray();
-        foreach (var (year, councils) in years) WriteYear(writer, year, councils, more);
+        foreach (var (year, councils) in years) WriteYear(writer, year, councils, more, w => WritePublished(w, published?.Invoke(year) ?? []));
         writer.WriteEndArray();
     }
 
-    public static byte[] Bytes(FinancialYear year, IEnumerable<CaseMixRatio> councils)
+    // Published signals in council code order, each council's strongest first: the public files never rank councils by strength.
+    private static void WritePublished(Utf8JsonWriter w, IEnumerable<CouncilSignals> published)
     {
-        var buffer = new MemoryStream();
-        Write(buffer, year, councils);
-        return buffer.ToArray();
+        foreach (var council in published.OrderBy(c => c.Code, StringComparer.Ordinal))
+            foreach (var signal in council.Signals) SignalsRecord.Write(w, council.Code, signal);
     }
 
     /// <summary>
@@ -97,7 +107,7 @@ public static class SignalsJson
     }
 
     private static void WriteYear(Utf8JsonWriter w, FinancialYear year, IEnumerable<CaseMixRatio> councils, Action<Utf8JsonWriter, CaseMixRatio>? more = null,
-        IEnumerable<SignalTest>? signals = null)
+        Action<Utf8JsonWriter>? signals = null)
     {
         w.WriteStartObject();
         w.WriteString("year", year.ToString());
@@ -105,7 +115,7 @@ public static class SignalsJson
         foreach (var council in councils) WriteCaseMix(w, council, more is null ? null : writer => more(writer, council));
         w.WriteEndArray();
         w.WriteStartArray("signals");
-        foreach (var signal in signals ?? []) WriteSignal(w, signal);
+        signals?.Invoke(w);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -167,6 +177,13 @@ public static class SignalsCsv
     /// <summary>The columns of <c>signals --format csv --part signals</c>: the JSON signal element's fields in its order, with the name and year.</summary>
     public static readonly IReadOnlyList<string> SignalColumns =
         ["code", "name", "year", "category", "observed", "previous_three_years", "expected", "p_value", "q_value", "words"];
+
+    /// <summary>Signals as published (<see cref="SignalsRecord"/>), in the columns of <see cref="SignalColumns"/>: a council's download.</summary>
+    public static byte[] Signals(CouncilSignals council) => CsvWriter.Build(SignalColumns, council.Signals.Select(s => (IReadOnlyList<string?>)
+    [
+        council.Code, council.Name, council.Year.ToString(), s.Category, Whole(s.Observed), Whole(s.Previous), Number(s.Expected),
+        Number(s.PValue), Number(s.QValue), s.Words,
+    ]));
 
     public static byte[] Signals(IEnumerable<SignalTest> signals) => CsvWriter.Build(SignalColumns, signals.Select(s => (IReadOnlyList<string?>)
     [

@@ -99,7 +99,7 @@ public class ServiceAreaSignalsTests
         Assert.DoesNotContain(result.Tests, t => t.Code == "E06000060");
         var untested = Assert.Single(result.Untested);
         Assert.Equal(("E06000060", 2), (untested.Code, untested.EarlierYears));
-        Assert.Equal("Not tested: 2 of the three previous years have decisions by category", untested.Reason);
+        Assert.Equal("Not tested: the test compares a year with the three before it, and only 2 of those have decisions by category", untested.Reason);
         // Its decisions still count nationally: N = 40 + 3 = 43.
         Assert.Equal(43, result.Tests.Single().National);
     }

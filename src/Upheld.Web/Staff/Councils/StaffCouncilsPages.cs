@@ -34,15 +34,19 @@ public static class StaffCouncilsPages
             Upheld.Letters.ComposedLetter? letter;
             AuthorityStatistics? statistics;
             Upheld.Signals.CaseMixRatio? caseMix;
+            Upheld.Signals.SignalYear signals;
             using (var connection = database.Connect())
             {
                 var counts = CountsQuery.ForYear(connection, y.Value);
                 statistics = StatisticsEngine.Compute(counts).FirstOrDefault(s => s.Code == code);
                 caseMix = Upheld.Signals.CaseMixEngine.Compute(Upheld.Signals.CaseMixQuery.ForYear(connection, y.Value, counts)).Of(code);
                 letter = LetterDesk.Letter(connection, code, y.Value);
+                // Every council's tests are needed for the q-values; only this council's signals leave here.
+                signals = Upheld.Signals.SignalsQuery.Compute(connection, y.Value);
             }
             var unpublished = UnpublishedViews.Note(context, y.Value, "council: statistics and letter state", code);
-            return StaffAnswers.Page<CouncilYearPage, CouncilYearPageModel>(context, new(council, y.Value, statistics, letter, unpublished, caseMix));
+            return StaffAnswers.Page<CouncilYearPage, CouncilYearPageModel>(context, new(council, y.Value, statistics, letter, unpublished, caseMix,
+                statistics is null ? null : signals.SignalsOf(code), signals.UntestedOf(code)));
         });
 
         staff.MapGet("/councils/{code}/{year}/letter.html", async (HttpContext context, string code, string year, Database database, SiteData data) =>

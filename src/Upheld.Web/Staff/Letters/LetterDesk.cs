@@ -40,13 +40,21 @@ internal static class LetterDesk
         }
     }
 
-    /// <summary>Paragraphs written from data that staff can switch: those in the letter now and those switched off.</summary>
+    /// <summary>
+    /// Paragraphs written from data that staff can switch: those in the letter now, those switched off, and those off by default
+    /// that the council's data would write (its service-area signals, where its edition has words for them and it has signals).
+    /// </summary>
     public static IReadOnlyList<(string Key, bool On)> Switches(DbConnection connection, ComposedLetter letter, FinancialYear year)
     {
+        var code = letter.Letter.AuthorityCode;
         var off = connection.Query<string>("SELECT paragraph FROM letter_switches WHERE authority_code = @code AND year = @year",
-            new { code = letter.Letter.AuthorityCode, year = year.StartYear }).ToHashSet(StringComparer.Ordinal);
-        var on = letter.Letter.Sections.SelectMany(s => s.Paragraphs).Select(p => p.Source).Where(DataParagraphs.IsKnown);
-        return on.Distinct().Select(k => (k, true)).Concat(off.Order(StringComparer.Ordinal).Select(k => (k, false))).ToList();
+            new { code, year = year.StartYear }).Where(k => !DataParagraphs.OffByDefault.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        var on = letter.Letter.Sections.SelectMany(s => s.Paragraphs).Select(p => p.Source).Where(DataParagraphs.IsKnown).Distinct().ToList();
+        var available = new List<string>();
+        if (!on.Contains(DataParagraphs.ServiceAreaSignals) && Editions.All.FirstOrDefault(e => e.Id == letter.Letter.EditionId)?.DataParagraphs.ServiceAreaSignals is not null
+            && Upheld.Signals.SignalsQuery.Compute(connection, year).SignalsOf(code).Count > 0)
+            available.Add(DataParagraphs.ServiceAreaSignals);
+        return on.Select(k => (k, true)).Concat(off.Concat(available).Order(StringComparer.Ordinal).Select(k => (k, false))).ToList();
     }
 
     /// <summary>Paragraphs as typed in one box: separated by blank lines, each trimmed, line breaks inside one joined by spaces.</summary>

@@ -152,6 +152,60 @@ public sealed class FunnelsInBrowserTests(DemoDatabase demo) : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task A_planted_rise_reads_as_worth_a_closer_look_on_the_council_page_and_strongest_first_on_the_staff_page()
+    {
+        // Lancashire's planted rise in corporate services, 2025-26 (docs/operations.md, "Planted rises"): 8 upheld in the three
+        // years before (about 3 a year), 20 in the year, 7.3 expected from the trend across England.
+        var page = await _session.OpenAsync("/councils/E10000017/lancashire/2025-26", javaScript: true);
+        var section = page.Locator("section[aria-labelledby='early-warning']");
+        var text = await section.InnerTextAsync();
+        Assert.Contains("One service area is worth a closer look in 2025-26:", text);
+        Assert.Contains("Upheld complaints about Corporate and Other Services rose from about 3 a year to 20 in 2025-26 — more than chance or the national trend would explain.", text);
+        Assert.Contains("it is not a verdict on the council, and councils are not ranked by it", text);
+        Assert.Equal(["Corporate and Other Services", "20", "8", "7.3"],
+            (await section.Locator("tbody tr").First.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()));
+        var link = section.GetByRole(AriaRole.Link, new() { Name = "Read the upheld decisions about Corporate and Other Services in 2025-26" });
+        Assert.Equal("/decisions?council=E10000017&category=Corporate%20and%20Other%20Services&outcome=upheld&from=2025-04-01&to=2026-03-31", await link.GetAttributeAsync("href"));
+        await section.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "early-warning-lancashire-2025-26.png") });
+        await AssertAccessible(page, "council page with a signal");
+        // The link leads to the 20 decisions behind it.
+        await page.GotoAsync(_session.Site.Address + await link.GetAttributeAsync("href"));
+        Assert.Contains("20 decisions", await page.Locator("main").InnerTextAsync());
+        // A council tested with nothing standing out says so plainly.
+        await page.GotoAsync(_session.Site.Address + "/councils/E10000034/worcestershire/2025-26");
+        Assert.Contains("Nothing stood out in 2025-26", await page.Locator("section[aria-labelledby='early-warning']").InnerTextAsync());
+        await page.Context.CloseAsync();
+
+        Upheld.Tests.Web.Staff.StaffSession.AddAccount(_session.Site, "signals-browser@example.org", Upheld.Accounts.StaffRole.Staff, name: "Sam Staff");
+        var staff = await _session.OpenAsync("/staff/sign-in", javaScript: true);
+        await staff.Locator("#email").FillAsync("signals-browser@example.org");
+        await staff.Locator("#password").FillAsync(Upheld.Tests.Web.Staff.StaffSession.Password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Early warning" }).ClickAsync();
+        await staff.SelectOptionAsync("#year", "2025-26");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Show the year" }).ClickAsync();
+        Assert.Equal("Early warning: service areas worth a closer look", (await staff.Locator("h1").InnerTextAsync()).Trim());
+        // Strongest first: Lancashire and Tower Hamlets share the smallest q (0.00073), Lancashire's p being smaller; then Oldham.
+        // Lancashire: p = 7.2 × 10⁻⁷ (20 of 28 at the national probability, expected 7.3), q = 7.3 × 10⁻⁴, as printed.
+        Assert.Equal(["Lancashire", "Tower Hamlets", "Oldham"], (await staff.Locator("tbody th a").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Equal(["Lancashire", "Corporate and Other Services", "20", "8", "7.3", "7.2\u00a0×\u00a010⁻⁷", "7.3\u00a0×\u00a010⁻⁴"],
+            (await staff.Locator("tbody tr").First.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserSession.Screenshots, "staff-signals-2025-26.png"), FullPage = true });
+        await AssertAccessible(staff, "staff signals page");
+        await staff.Context.CloseAsync();
+    }
+
+    private static async Task AssertAccessible(IPage page, string name)
+    {
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(axe.Violations.Length == 0,
+            name + ": " + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})")));
+    }
+
     // Playwright fills these from the page's answer, so they need setters.
     private sealed class DrawnCharts
     {

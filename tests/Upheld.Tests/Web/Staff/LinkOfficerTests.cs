@@ -92,6 +92,7 @@ public abstract class LinkOfficerTests(DatabaseProvider provider) : SiteTestBase
         { "GET", "/staff/record" }, { "GET", "/staff/record/decision?case_ref=E10000034-001" }, { "POST", "/staff/record/compliance" },
         { "GET", "/staff/import" }, { "POST", "/staff/import" }, { "GET", "/staff/publication" }, { "POST", "/staff/publication" },
         { "GET", "/staff/audit" }, { "GET", "/staff/access-log" }, { "GET", "/staff/quality" },
+        { "GET", "/staff/signals" }, { "GET", "/staff/signals?year=2020-21" },
     };
 
     [SkippableTheory]

@@ -19,6 +19,7 @@ public abstract class SignInTests(DatabaseProvider provider) : SiteTestBase(prov
         { "GET", "/staff/councils/E06000017/2019-20/letter.html" }, { "GET", "/staff/councils/E06000017/2019-20/decided.csv" },
         { "GET", "/staff/complaint-handling/2019-20" }, { "POST", "/staff/complaint-handling/2019-20/E06000017/upload" },
         { "GET", "/staff/no-such-page" }, { "GET", "/staff/forbidden" },
+        { "GET", "/staff/signals" }, { "GET", "/staff/signals?year=2019-20" },
     };
 
     [SkippableTheory]

@@ -56,6 +56,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         // The case-mix routes of their own; its map and compare pages check the year as every map and compare page does.
         "/api/v1/years/{Y}/signals.json", "/years/{Y}/case-mix.csv", "/councils/E06000017/rutland/{Y}/case-mix.csv",
         "/releases/{Y}",
+        "/councils/E06000017/rutland/{Y}/signals.csv",
     ];
 
     [SkippableTheory]
