@@ -2,11 +2,11 @@ using System.CommandLine;
 
 namespace Upheld.Bench;
 
-/// <summary><c>upheld bench export</c>: times the static export of the demonstration dataset, first printing every letter, then with every PDF kept.</summary>
+/// <summary><c>upheld bench export</c>: times the static export of the demonstration dataset, first printing every letter, then again into the same folder.</summary>
 /// <remarks>
 /// Each step runs as a separate <c>upheld</c> process, as a user runs it. The first export prints each approved letter's
-/// PDF once through Chromium and keeps it; the second finds every PDF kept, which is the export's usual cost.
-/// Target on a 2-core machine: the export with PDFs already rendered in under 60 s.
+/// PDF once through Chromium and keeps it; the second, into the same folder, finds every PDF kept and every file's bytes
+/// unchanged, which is the export's usual cost. Target on a 2-core machine: that second export in 10 s at most.
 /// </remarks>
 internal static class ExportBench
 {
@@ -26,11 +26,15 @@ internal static class ExportBench
                 var first = BenchCommand.Time("export (first)", ["export", "--out", Path.Combine(work.FullName, "first"), "--db", db]);
                 BenchCommand.Report("export, printing PDFs", "every page, download and letter; each approved letter printed once", first);
                 LoadAverage("before the second export");
-                var again = BenchCommand.Time("export (again)", ["export", "--out", Path.Combine(work.FullName, "again"), "--db", db]);
-                BenchCommand.Report("export, PDFs kept", "the same with every letter's PDF already rendered (target: under 60 s)", again);
-                var files = Directory.EnumerateFiles(Path.Combine(work.FullName, "again"), "*", SearchOption.AllDirectories).ToList();
+                var site = Path.Combine(work.FullName, "first");
+                // The newest file of the first export: a file of the second export modified later was rewritten.
+                var before = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Max(File.GetLastWriteTimeUtc);
+                var again = BenchCommand.Time("export (again)", ["export", "--out", site, "--db", db]);
+                BenchCommand.Report("export again, PDFs kept", "into the same folder, every PDF already printed (target: at most 10 s)", again);
+                var files = Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).ToList();
                 Console.WriteLine($"{files.Count:N0} files, {files.Sum(f => new FileInfo(f).Length) / 1048576.0:F1} MB, " +
-                    $"{files.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)):N0} letter PDFs");
+                    $"{files.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)):N0} letter PDFs; " +
+                    $"{files.Count(f => File.GetLastWriteTimeUtc(f) > before):N0} files rewritten by the second export");
                 LoadAverage("after the run");
                 return 0;
             }

@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace Upheld.Web.Export;
 
-/// <summary>What an export wrote.</summary>
-public sealed record ExportResult(int Files, long Bytes, int Redirects, TimeSpan Elapsed, IReadOnlyList<string> BrokenLinks);
+/// <summary>What an export wrote: every file, of which <paramref name="Unchanged"/> were kept as they were (same bytes, same file).</summary>
+public sealed record ExportResult(int Files, long Bytes, int Redirects, TimeSpan Elapsed, IReadOnlyList<string> BrokenLinks, int Unchanged = 0);
 
 /// <summary>Writes the public site as static files by following every link from the home page, as a visitor would.</summary>
 /// <remarks>
@@ -20,8 +20,50 @@ public static partial class StaticExport
     [GeneratedRegex("(?:href|src)=\"(?<link>/[^\"#?]*)(?:#[^\"]*)?\"")]
     private static partial Regex Link();
 
+    /// <summary>
+    /// Exports the site into <paramref name="folder"/>, all or nothing: the new copy is built beside it, each file whose bytes
+    /// are those of the file already at its place kept as that file (a hard link: same inode, same modification time), and
+    /// the finished copy then takes the folder's place in one step, so files of anything no longer published go with the old copy.
+    /// </summary>
+    /// <remarks>
+    /// Built as <c>FOLDER.partial-PID</c> in the same parent, so that linking and renaming stay on one file system. On Linux
+    /// the two folders are exchanged atomically (<c>renameat2</c> with <c>RENAME_EXCHANGE</c>): a reader or a crash sees the
+    /// whole old copy or the whole new one. Any failure before that, or a link that leads nowhere, removes the partial copy
+    /// and leaves the folder exactly as it was; a crash leaves the partial copy beside it, removed by the next export.
+    /// Two exports into one folder at once are not supported.
+    /// </remarks>
+    public static async Task<ExportResult> ExportAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0)
+    {
+        var watch = Stopwatch.StartNew();
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var parent = Path.GetDirectoryName(folder)!;
+        Directory.CreateDirectory(parent);
+        var name = Path.GetFileName(folder);
+        // What a killed export left behind: its partial copy, or the old copy it had not yet removed.
+        foreach (var abandoned in Directory.EnumerateDirectories(parent, $"{name}.partial-*")) Directory.Delete(abandoned, recursive: true);
+        var staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        ExportResult result;
+        try
+        {
+            result = await CrawlAsync(site, staging, progress, parallel, previous: Directory.Exists(folder) ? folder : null);
+        }
+        catch
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            throw;
+        }
+        if (result.BrokenLinks.Count > 0)
+        {
+            Directory.Delete(staging, recursive: true);
+            return result;
+        }
+        FileSwap.Replace(folder, staging);
+        return result with { Elapsed = watch.Elapsed };
+    }
+
     /// <param name="parallel">Requests in flight at once; by default twice the processor count, as pages wait on the database.</param>
-    public static async Task<ExportResult> CrawlAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0)
+    /// <param name="previous">An earlier export: a file whose bytes are the same as its file there is linked to it rather than written.</param>
+    public static async Task<ExportResult> CrawlAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0, string? previous = null)
     {
         var watch = Stopwatch.StartNew();
         folder = Path.GetFullPath(folder);
@@ -29,7 +71,7 @@ public static partial class StaticExport
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { ["/"] = true };
         var queue = Channel.CreateUnbounded<string>();
         var broken = new ConcurrentBag<string>();
-        int files = 0, redirects = 0, pending = 1;
+        int files = 0, redirects = 0, pending = 1, unchanged = 0;
         long bytes = 0;
         queue.Writer.TryWrite("/");
         // Pages are fetched several at a time (one at a time, 40,000 files took minutes); each link is queued once,
@@ -50,8 +92,21 @@ public static partial class StaticExport
         }).ToList();
         await Task.WhenAll(workers);
         var notice = System.Text.Encoding.UTF8.GetBytes(Notice);
-        await File.WriteAllBytesAsync(Path.Combine(folder, "README.txt"), notice);
-        return new ExportResult(files + 1, bytes + notice.Length, redirects, watch.Elapsed, broken.Order(StringComparer.Ordinal).ToList());
+        await KeepAsync(Path.Combine(folder, "README.txt"), notice);
+        return new ExportResult(files + 1, bytes + notice.Length, redirects, watch.Elapsed, broken.Order(StringComparer.Ordinal).ToList(), unchanged);
+
+        // Writes the file, or links the previous export's file when its bytes are already these.
+        async Task KeepAsync(string file, byte[] body)
+        {
+            if (previous is not null && FileSwap.TryLinkSame(Path.Combine(previous, Path.GetRelativePath(folder, file)), file, body))
+            {
+                Interlocked.Increment(ref unchanged);
+                return;
+            }
+            // Never into an existing file: a path reached twice may already be a link to the previous export's file.
+            File.Delete(file);
+            await File.WriteAllBytesAsync(file, body);
+        }
 
         async Task FetchAsync(string path)
         {
@@ -83,7 +138,7 @@ public static partial class StaticExport
                 return;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllBytesAsync(file, body);
+            await KeepAsync(file, body);
             Interlocked.Add(ref bytes, body.LongLength);
             if (Interlocked.Increment(ref files) % 1000 == 0) progress?.Report(files);
         }

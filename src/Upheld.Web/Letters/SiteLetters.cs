@@ -88,7 +88,8 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
         {
             using var connection = database.Connect();
             if (RenderedLetters.Find(connection, key, "pdf") is { } printedMeanwhile) return printedMeanwhile;
-            _printer ??= await LetterPdf.StartAsync();
+            // One letter at a time here, so one browser (two tabs) is enough.
+            _printer ??= await LetterPdf.StartAsync(browsers: 1);
             var pdf = await _printer.PrintAsync(page);
             RenderedLetters.Keep(connection, letter.Letter, key, "pdf", pdf);
             return pdf;

@@ -67,6 +67,9 @@ public sealed class SiteHost : IAsyncDisposable
 
     public TestClock Clock { get; } = new(PublishedAt.AddDays(1));
 
+    /// <summary>The in-memory server's own handler, for a client that wraps it (one that fails on purpose, say).</summary>
+    public HttpMessageHandler Handler() => _app.GetTestServer().CreateHandler();
+
     /// <summary>A client that keeps cookies, as a browser does, over the in-memory server; <paramref name="https"/> makes requests arrive as HTTPS.</summary>
     public HttpClient CookieClient(bool https = false) =>
         new(new Staff.CookieJar { InnerHandler = _app.GetTestServer().CreateHandler() })

@@ -140,7 +140,7 @@ public abstract class UnpublishedYearTests(DatabaseProvider provider) : SiteTest
         var folder = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
         try
         {
-            await StaticExport.CrawlAsync(Site.Client, folder);
+            await StaticExport.ExportAsync(Site.Client, folder);
 
             var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.Contains("2019-20", StringComparison.Ordinal));
