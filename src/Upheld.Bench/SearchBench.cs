@@ -10,7 +10,7 @@ namespace Upheld.Bench;
 /// <remarks>
 /// Generates and imports the dataset (the import as its own process, as a user runs it), publishes 2019-20, then
 /// times word searches with a council filter in this process, as the site runs them: the database's time plus
-/// the reading of one page of twenty and the count. Target: p95 under 100 ms over 1,000,000 decisions.
+/// the reading of one page of twenty and the count. Target: p95 under 20 ms over 1,000,000 decisions, for both kinds.
 /// </remarks>
 internal static class SearchBench
 {
@@ -71,7 +71,7 @@ internal static class SearchBench
         }
         timings.Sort();
         Console.WriteLine($"search words + council   {count} queries on {database.Provider}, {found / (double)count:N0} matches each on average");
-        Console.WriteLine($"  p50 {timings[count / 2],7:F1} ms   p95 {timings[(int)(count * 0.95)],7:F1} ms   max {timings[^1],7:F1} ms   (target: p95 under 100 ms)");
+        Console.WriteLine($"  p50 {timings[count / 2],7:F1} ms   p95 {timings[(int)(count * 0.95)],7:F1} ms   max {timings[^1],7:F1} ms   (target: p95 under 20 ms)");
         // Without a council a word matches tens of thousands of decisions: the count stops at 1,000, so these should be as quick.
         var wide = new List<double>();
         var counted = 0;
@@ -84,7 +84,7 @@ internal static class SearchBench
         }
         wide.Sort();
         Console.WriteLine($"search one word, no council   40 queries, count stopped at {counted:N0}");
-        Console.WriteLine($"  p50 {wide[20],7:F1} ms   p95 {wide[38],7:F1} ms   max {wide[^1],7:F1} ms");
+        Console.WriteLine($"  p50 {wide[20],7:F1} ms   p95 {wide[38],7:F1} ms   max {wide[^1],7:F1} ms   (target: p95 under 20 ms)");
         if (File.Exists("/proc/loadavg"))
             Console.WriteLine($"load average after the run: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores");
     }

@@ -77,14 +77,32 @@ public static partial class DecisionSearch
             pageFrom = "decisions d INDEXED BY decisions_by_date";
             pageCondition = condition.Replace(FtsMatch, "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)", StringComparison.Ordinal);
         }
-        var hits = total <= p.offset ? [] : connection.Query<DecisionRow>(
-            $"""
+        var pageSql = $"""
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM {pageFrom ?? countFrom}
             WHERE {pageCondition} ORDER BY d.decision_date DESC, d.case_ref LIMIT {DecisionResults.PageSize} OFFSET @offset
-            """, p)
-            .Select(h => h.ToHit())
-            .ToList();
+            """;
+        var hits = total <= p.offset ? [] : capped && provider == DatabaseProvider.PostgreSql && terms.Count > 0
+            ? NewestFirstByDate(connection, pageSql, p)
+            : connection.Query<DecisionRow>(pageSql, p).Select(h => h.ToHit()).ToList();
         return new DecisionResults((int)total, page, hits, capped, ignored);
+    }
+
+    /// <summary>PostgreSQL, over a thousand matches: the page found by walking the decisions newest first, as SQLite does.</summary>
+    /// <remarks>
+    /// The planner guesses how many decisions hold all the words by multiplying each word's share, so words that go
+    /// together ("special educational needs") look a hundred times rarer than they are, and it would collect every match
+    /// from the full-text index and sort them (33,000 rows read for a page of 20, 110 ms instead of 3), or read the whole
+    /// table. The count has just shown there are more than a thousand, so the walk by date is the right plan; it is asked
+    /// for, with neither of the others allowed and no parallel workers (starting them costs more than the walk), in the
+    /// page's own transaction, which nothing else shares.
+    /// </remarks>
+    private static List<DecisionHit> NewestFirstByDate(DbConnection connection, string pageSql, object p)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0", transaction: transaction);
+        var hits = connection.Query<DecisionRow>(pageSql, p, transaction).Select(h => h.ToHit()).ToList();
+        transaction.Commit();
+        return hits;
     }
 
     /// <summary>Words and a council: one pass finds every match in order, counted and paged from the same list.</summary>
