@@ -86,6 +86,6 @@ public abstract partial class ImportFuzzTests(DatabaseProvider provider, int fol
     private static string Shorten(string text) => text.Length > 2000 ? text[..2000] + "…" : text;
 }
 
-public sealed class SqliteImportFuzzTests(ITestOutputHelper output) : ImportFuzzTests(DatabaseProvider.Sqlite, 1200, output);
+public sealed class SqliteImportFuzzTests(ITestOutputHelper output) : ImportFuzzTests(DatabaseProvider.Sqlite, 800, output);
 
-public sealed class PostgresImportFuzzTests(ITestOutputHelper output) : ImportFuzzTests(DatabaseProvider.PostgreSql, 300, output);
+public sealed class PostgresImportFuzzTests(ITestOutputHelper output) : ImportFuzzTests(DatabaseProvider.PostgreSql, 200, output);
