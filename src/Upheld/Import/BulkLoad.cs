@@ -26,10 +26,21 @@ internal sealed class BulkLoad : IDisposable
         _dropped = dropped;
     }
 
+    /// <summary>A file this large holds some <see cref="SmallestBulk"/> rows or more: the shortest case rows take about 80 bytes.</summary>
+    public const long SmallestBulkBytes = SmallestBulk * 80L;
+
     public static BulkLoad Begin(ImportRun run, string table, int rows)
     {
         if (rows < SmallestBulk || rows < run.Connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}", transaction: run.Transaction, commandTimeout: 0))
             return new BulkLoad(run, table, []);
+        return DropIndexes(run, table);
+    }
+
+    /// <summary>For a load into an empty table, whose rows are not counted before they are written: <paramref name="large"/> says whether the file is.</summary>
+    public static BulkLoad BeginEmpty(ImportRun run, string table, bool large) => large ? DropIndexes(run, table) : new BulkLoad(run, table, []);
+
+    private static BulkLoad DropIndexes(ImportRun run, string table)
+    {
         var dropped = run.Connection.Query<(string Name, string Definition, string Kind)>(
             run.Connection is Npgsql.NpgsqlConnection
                 ? "SELECT indexname, indexdef, 'index' FROM pg_indexes WHERE tablename = @table AND indexname NOT LIKE '%pkey'"

@@ -30,6 +30,17 @@ public sealed class ImportProblems
 
     public void AddForFolder(string reason) => Keep(-1, 0, () => (reason, null));
 
+    /// <summary>
+    /// Takes back every problem of <paramref name="file"/>, when the file is read again from its start
+    /// (<see cref="KeyedFile"/>): <paramref name="countBefore"/> is <see cref="Count"/> before the file was first read.
+    /// </summary>
+    /// <remarks>The file's problems come last in the listing, so taking them back never brings back one left out for them.</remarks>
+    public void ForgetFile(string file, int countBefore)
+    {
+        if (_fileOrder.TryGetValue(file, out var order)) _first.RemoveAll(p => p.File == order);
+        Count = countBefore;
+    }
+
     private void Keep(int file, int line, Func<(string Text, ImportProblem? Detail)> describe)
     {
         Count++;

@@ -26,11 +26,12 @@ internal abstract class StagingTable : IDisposable
     protected readonly string[] Types;
     private readonly List<(int Line, object?[]? Values, CaseCheck? Check)> _batch = new(BatchRows);
 
-    protected StagingTable(ImportRun run, string table, string[] columns, string[] types)
+    protected StagingTable(ImportRun run, string table, string[] columns, string[] types, bool intoTable)
     {
         Run = run;
         Table = table;
-        Name = $"import_{table}";
+        IntoTable = intoTable;
+        Name = intoTable ? table : $"import_{table}";
         Columns = columns;
         Types = types;
     }
@@ -38,8 +39,14 @@ internal abstract class StagingTable : IDisposable
     /// <summary>The keyed table the rows are for.</summary>
     public string Table { get; }
 
-    /// <summary>The staging table's name.</summary>
+    /// <summary>The staging table's name, or the keyed table's when the rows go <see cref="IntoTable"/>.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// Whether good rows are written straight into the keyed table itself (<see cref="Straight"/>), with neither line nor
+    /// case check, and bad rows not at all.
+    /// </summary>
+    public bool IntoTable { get; }
 
     /// <summary>How many good rows were staged.</summary>
     public int Good { get; private set; }
@@ -50,12 +57,22 @@ internal abstract class StagingTable : IDisposable
     /// <param name="searchWords">Stage the search words of each good row as well, where the engine keeps them in the table.</param>
     public static StagingTable Create(ImportRun run, string table, string[] columns, bool searchWords = false)
     {
-        var staging = run.Connection is NpgsqlConnection
-            ? (StagingTable)new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns)) { HasSearchWords = searchWords }
-            : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns));
+        var staging = Of(run, table, columns, searchWords, intoTable: false);
         run.Connection.Execute(staging.CreateSql(), transaction: run.Transaction, commandTimeout: 0);
         return staging;
     }
+
+    /// <summary>
+    /// Writes good rows straight into the keyed table, for a file loaded into an empty table (<see cref="KeyedFile"/>): the
+    /// rows are then written once instead of twice. Rows with a case to check cannot go this way.
+    /// </summary>
+    public static StagingTable Straight(ImportRun run, string table, string[] columns, bool searchWords = false) =>
+        Of(run, table, columns, searchWords, intoTable: true);
+
+    private static StagingTable Of(ImportRun run, string table, string[] columns, bool searchWords, bool intoTable) =>
+        run.Connection is NpgsqlConnection
+            ? new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable) { HasSearchWords = searchWords }
+            : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable);
 
     /// <summary>Each column's type as the keyed table declares it, so staged values compare with stored ones exactly.</summary>
     private static string[] ColumnTypes(ImportRun run, string table, string[] columns)
@@ -74,6 +91,11 @@ internal abstract class StagingTable : IDisposable
     /// <summary>Stages a row: its values when every row check passed, or null for a bad row that still has a case to check.</summary>
     public void Add(int line, object?[]? values, CaseCheck? check)
     {
+        if (IntoTable && (values is null || check is not null))
+        {
+            if (check is not null) throw new InvalidOperationException("a row with a case to check cannot go straight into its table");
+            return;
+        }
         if (values is not null) Good++;
         _batch.Add((line, values, check));
         if (_batch.Count == BatchRows) Flush();
@@ -96,6 +118,7 @@ internal abstract class StagingTable : IDisposable
 
     public virtual void Dispose()
     {
+        if (IntoTable) return;
         try
         {
             Run.Connection.Execute($"DROP TABLE IF EXISTS {Name}", transaction: Run.Transaction, commandTimeout: 0);
@@ -106,7 +129,8 @@ internal abstract class StagingTable : IDisposable
         }
     }
 
-    private sealed class PostgresStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
+    private sealed class PostgresStaging(ImportRun run, string table, string[] columns, string[] types, bool intoTable)
+        : StagingTable(run, table, columns, types, intoTable)
     {
         // ON COMMIT DROP as well as the drop after the file, so a failure between the two leaves nothing either.
         private SearchWords? _searchWords;
@@ -123,14 +147,18 @@ internal abstract class StagingTable : IDisposable
             var connection = (NpgsqlConnection)Run.Connection;
             // Made before the copy starts, while the connection is free to ask the server for the words of new pieces.
             var words = HasSearchWords ? WordsOf(connection, rows) : null;
-            using var copy = connection.BeginBinaryImport(
-                $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN (FORMAT BINARY)");
+            using var copy = connection.BeginBinaryImport(IntoTable
+                ? $"COPY {Name} ({string.Join(", ", Columns)}{WordsColumn}) FROM STDIN (FORMAT BINARY)"
+                : $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN (FORMAT BINARY)");
             for (var row = 0; row < rows.Count; row++)
             {
                 var (line, values, check) = rows[row];
                 copy.StartRow();
-                copy.Write(line, NpgsqlDbType.Integer);
-                copy.Write(values is null ? 0 : 1, NpgsqlDbType.Integer);
+                if (!IntoTable)
+                {
+                    copy.Write(line, NpgsqlDbType.Integer);
+                    copy.Write(values is null ? 0 : 1, NpgsqlDbType.Integer);
+                }
                 for (var i = 0; i < Columns.Length; i++)
                 {
                     var value = values?[i];
@@ -139,12 +167,43 @@ internal abstract class StagingTable : IDisposable
                     else if (Types[i] == "bigint") copy.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
                     else copy.Write((string)value, NpgsqlDbType.Text);
                 }
-                if (words is not null) WriteText(copy, words[row]);
+                if (words is not null && IntoTable) WriteWords(copy, words[row]!);
+                else if (words is not null) WriteText(copy, words[row]);
+                if (IntoTable) continue;
                 WriteText(copy, check?.CaseRef);
                 WriteText(copy, check?.Given);
                 WriteText(copy, check?.Successor);
             }
             copy.Complete();
+        }
+
+        private readonly HashSet<string> _rowWords = new(StringComparer.Ordinal);
+        private byte[] _vector = new byte[1024];
+
+        /// <summary>A row's words as the <c>tsvector</c> column's binary value: each word once, without positions.</summary>
+        /// <remarks>
+        /// Npgsql makes a <c>tsvector</c> only by parsing its text form, which over a million rows cost more than the rest of
+        /// the row. The binary form is PostgreSQL's <c>tsvectorrecv</c>: the number of words (4 bytes, big-endian), then
+        /// each word in UTF-8 ended by a zero byte and its number of positions (2 bytes, here 0). The server sorts the
+        /// words itself but does not remove repeats, so each is written once.
+        /// </remarks>
+        private void WriteWords(NpgsqlBinaryImporter copy, string joined)
+        {
+            _rowWords.Clear();
+            foreach (var word in joined.Split(' ', StringSplitOptions.RemoveEmptyEntries)) _rowWords.Add(word);
+            var length = 4;
+            foreach (var word in _rowWords) length += Encoding.UTF8.GetByteCount(word) + 3;
+            if (length > _vector.Length) _vector = new byte[Math.Max(length, _vector.Length * 2)];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(_vector, _rowWords.Count);
+            var at = 4;
+            foreach (var word in _rowWords)
+            {
+                at += Encoding.UTF8.GetBytes(word, _vector.AsSpan(at));
+                _vector[at++] = 0;
+                _vector[at++] = 0;
+                _vector[at++] = 0;
+            }
+            copy.Write(new ArraySegment<byte>(_vector, 0, at), NpgsqlDbType.Bytea);
         }
 
         /// <summary>The search words of each good row of the batch, joined by spaces (null for a bad one).</summary>
@@ -166,7 +225,8 @@ internal abstract class StagingTable : IDisposable
         }
     }
 
-    private sealed class SqliteStaging(ImportRun run, string table, string[] columns, string[] types) : StagingTable(run, table, columns, types)
+    private sealed class SqliteStaging(ImportRun run, string table, string[] columns, string[] types, bool intoTable)
+        : StagingTable(run, table, columns, types, intoTable)
     {
         private sqlite3_stmt? _insert;
         private byte[] _text = new byte[256];
@@ -184,15 +244,24 @@ internal abstract class StagingTable : IDisposable
         {
             var db = ((SqliteConnection)Run.Connection).Handle!;
             if (_insert is null)
-                Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO temp.{Name} VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Length + 5))})", out _insert));
+                Check(db, raw.sqlite3_prepare_v2(db, IntoTable
+                    ? $"INSERT INTO main.{Name} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Length))})"
+                    : $"INSERT INTO temp.{Name} VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Length + 5))})", out _insert));
+            var first = IntoTable ? 1 : 3;
             foreach (var (line, values, check) in rows)
             {
-                raw.sqlite3_bind_int(_insert, 1, line);
-                raw.sqlite3_bind_int(_insert, 2, values is null ? 0 : 1);
-                for (var i = 0; i < Columns.Length; i++) Bind(i + 3, values?[i]);
-                Bind(Columns.Length + 3, check?.CaseRef);
-                Bind(Columns.Length + 4, check?.Given);
-                Bind(Columns.Length + 5, check?.Successor);
+                if (!IntoTable)
+                {
+                    raw.sqlite3_bind_int(_insert, 1, line);
+                    raw.sqlite3_bind_int(_insert, 2, values is null ? 0 : 1);
+                }
+                for (var i = 0; i < Columns.Length; i++) Bind(i + first, values?[i]);
+                if (!IntoTable)
+                {
+                    Bind(Columns.Length + 3, check?.CaseRef);
+                    Bind(Columns.Length + 4, check?.Given);
+                    Bind(Columns.Length + 5, check?.Successor);
+                }
                 var done = raw.sqlite3_step(_insert);
                 raw.sqlite3_reset(_insert);
                 if (done != raw.SQLITE_DONE) Check(db, done);

@@ -1,3 +1,4 @@
+using Dapper;
 using Upheld.Import;
 using Upheld.Statistics;
 using Upheld.Storage;
@@ -134,6 +135,24 @@ public abstract class ImportTests(DatabaseProvider provider) : IDisposable
             "D1,E10000003,2019-05-01,upheld", "D2,E10000003,2019-05-01,upheld", "D1,E10000003,2019-05-01,upheld"));
 
         Assert.Equal("decisions.csv line 4, column case_ref: case_ref 'D1' appears again in this file (first on line 2)", Assert.Single(result.Problems.Listed));
+    }
+
+    [SkippableFact]
+    public void A_file_read_again_after_a_repeated_key_lists_each_problem_once_and_keeps_nothing_of_its_first_reading()
+    {
+        // Into an empty table the rows go straight in until D1 comes again on line 5; the file is then read again through
+        // the staging table, which reports the repeat. The bad outcome of line 3 was found by both readings: listed once.
+        var result = Import(_folder.With("decisions.csv", "case_ref,authority_code,decision_date,outcome",
+            "D1,E10000003,2019-05-01,upheld", "D2,E10000003,2019-05-01,done", "D3,E10000003,2019-05-01,upheld", "D1,E10000003,2019-05-01,upheld"));
+
+        Assert.Equal(
+        [
+            "decisions.csv line 3, column outcome: unknown outcome 'done' (expected invalid_incomplete, advice_given, referred_back, closed_after_initial_enquiries, not_upheld, upheld)",
+            "decisions.csv line 5, column case_ref: case_ref 'D1' appears again in this file (first on line 2)",
+        ], result.Problems.Listed);
+        Assert.Equal(2, result.Problems.Count);
+        Assert.False(result.Succeeded);
+        Assert.Equal(0, Database.Connect().ExecuteScalar<long>("SELECT COUNT(*) FROM decisions"));
     }
 
     [SkippableFact]
