@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Dapper;
 using Npgsql;
@@ -23,75 +24,140 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     /// <summary>Pieces remembered at most; past it the memory starts again, so an import's memory stays bounded.</summary>
     private const int MostPieces = 200_000;
 
-    /// <summary>How the staged words of a row become the column's value in the merge: <see cref="Of"/> joins them with spaces.</summary>
+    /// <summary>How the staged words of a row become the column's value in the merge: <see cref="Joined"/> joins them with spaces.</summary>
     public const string ToColumn = "array_to_tsvector(string_to_array({0}, ' '))";
 
-    // Each piece's words joined by spaces ("" for a piece of common words only), found by a span of the text without
-    // making a string of every piece: a million decisions hold some fifteen million pieces.
-    private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
-    private readonly StringBuilder _row = new();
-    private readonly List<Range> _pieces = new(64);
+    // Each word has a number, and each piece the numbers of its words, found by a span of the text without making a string
+    // of every piece: a million decisions hold some fifteen million pieces, and their words repeat even more.
+    private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<string> _words = [];
+    private readonly List<byte[]> _entries = [];
+    private readonly List<Range> _ranges = new(64);
+    // The last row each word was taken for, so a row takes each word once without a set of its own.
+    private int[] _takenFor = new int[1024];
+    private int _row;
 
     /// <summary>The text the words are made of, as the search reads it.</summary>
     public static string TextOf(string? category, string? subcategory, string? summary) => $"{category} {subcategory} {summary}";
 
+    /// <summary>The words of a batch of rows: row <c>i</c>'s are <see cref="Numbers"/> from <see cref="Starts"/>[i] to <see cref="Starts"/>[i + 1].</summary>
+    public sealed record Batch(int[] Starts, List<int> Numbers);
+
     /// <summary>
-    /// Each text's words joined by spaces, in the order given, asking the server only for pieces not seen before. A word
-    /// may come twice; the merge's <c>array_to_tsvector</c> keeps each once. A word never holds a space: the parser
-    /// never reads one into a word it keeps.
+    /// Each row's words (of its category, subcategory and summary), each word once, asking the server only for pieces not
+    /// seen before.
     /// </summary>
-    public string[] Of(IReadOnlyList<string> texts)
+    public Batch Of(IReadOnlyList<(string? Category, string? Subcategory, string? Summary)> rows)
     {
-        if (_words.Count > MostPieces) _words.Clear();
-        var result = new string[texts.Count];
+        if (_pieces.Count > MostPieces)
+        {
+            _pieces.Clear();
+            _numbers.Clear();
+            _words.Clear();
+            _entries.Clear();
+        }
         var unknown = new HashSet<string>(StringComparer.Ordinal);
-        var waiting = new List<int>();
-        for (var i = 0; i < texts.Count; i++)
+        foreach (var row in rows) Find(row, unknown, null);
+        if (unknown.Count > 0)
         {
-            if (Join(texts[i], unknown) is { } words) result[i] = words;
-            else waiting.Add(i);
+            var pieces = unknown.ToArray();
+            var made = connection.Query<(long Index, string[] Words)>(
+                "SELECT p.i, tsvector_to_array(to_tsvector('english', p.piece)) FROM unnest(@pieces) WITH ORDINALITY AS p (piece, i)",
+                new { pieces }, transaction, commandTimeout: 0);
+            foreach (var (index, words) in made) _pieces[pieces[index - 1]] = [.. words.Select(Number)];
         }
-        if (unknown.Count == 0) return result;
-        var pieces = unknown.ToArray();
-        var made = connection.Query<(long Index, string[] Words)>(
-            "SELECT p.i, tsvector_to_array(to_tsvector('english', p.piece)) FROM unnest(@pieces) WITH ORDINALITY AS p (piece, i)",
-            new { pieces }, transaction, commandTimeout: 0);
-        foreach (var (index, words) in made) _words[pieces[index - 1]] = string.Join(' ', words);
-        foreach (var i in waiting) result[i] = Join(texts[i], unknown)!;
-        return result;
+        var starts = new int[rows.Count + 1];
+        var numbers = new List<int>(rows.Count * 16);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            starts[i] = numbers.Count;
+            Find(rows[i], null, numbers);
+        }
+        starts[rows.Count] = numbers.Count;
+        return new Batch(starts, numbers);
     }
 
-    /// <summary>The text's words joined by spaces; null, with the pieces not known yet added to <paramref name="unknown"/>, if any is not.</summary>
-    private string? Join(string text, HashSet<string> unknown)
+    /// <summary>A row's words joined by spaces, as the staging table holds them. A word never holds a space: the parser never reads one into a word it keeps.</summary>
+    public string Joined(Batch batch, int row) =>
+        string.Join(' ', Enumerable.Range(batch.Starts[row], batch.Starts[row + 1] - batch.Starts[row]).Select(i => _words[batch.Numbers[i]]));
+
+    /// <summary>A row's words as the binary value of a <c>tsvector</c> column, written into <paramref name="buffer"/> (grown when short); its length.</summary>
+    /// <remarks>
+    /// Npgsql makes a <c>tsvector</c> only by parsing its text form, which over a million rows cost more than the rest of the
+    /// row. The binary form is what PostgreSQL's <c>tsvectorrecv</c> reads: the number of words (4 bytes, big-endian), then
+    /// each word in UTF-8 ended by a zero byte and its number of positions (2 bytes, here 0). The server sorts the words
+    /// itself but does not remove repeats, which <see cref="Of"/> never gives.
+    /// </remarks>
+    public int Vector(Batch batch, int row, ref byte[] buffer)
     {
-        var known = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        var complete = true;
-        _row.Clear();
-        foreach (var piece in Pieces(text, _pieces))
+        int first = batch.Starts[row], end = batch.Starts[row + 1], length = 4;
+        for (var i = first; i < end; i++) length += _entries[batch.Numbers[i]].Length;
+        if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        BinaryPrimitives.WriteInt32BigEndian(buffer, end - first);
+        var at = 4;
+        for (var i = first; i < end; i++)
         {
-            if (!known.TryGetValue(text.AsSpan(piece), out var words))
-            {
-                unknown.Add(text[piece]);
-                complete = false;
-            }
-            else if (complete && words.Length > 0)
-            {
-                if (_row.Length > 0) _row.Append(' ');
-                _row.Append(words);
-            }
+            var entry = _entries[batch.Numbers[i]];
+            entry.CopyTo(buffer, at);
+            at += entry.Length;
         }
-        return complete ? _row.ToString() : null;
+        return at;
     }
 
-    /// <summary>Where each space-separated piece of the text is; the whole text when it holds markup.</summary>
+    private int Number(string word)
+    {
+        if (_numbers.TryGetValue(word, out var number)) return number;
+        number = _words.Count;
+        _numbers[word] = number;
+        _words.Add(word);
+        var entry = new byte[Encoding.UTF8.GetByteCount(word) + 3];
+        Encoding.UTF8.GetBytes(word, entry);
+        _entries.Add(entry);
+        return number;
+    }
+
+    /// <summary>
+    /// Looks up each piece of the row: one not known yet is added to <paramref name="unknown"/>; with
+    /// <paramref name="numbers"/>, each of the row's words is added to it once.
+    /// </summary>
+    private void Find((string? Category, string? Subcategory, string? Summary) row, HashSet<string>? unknown, List<int>? numbers)
+    {
+        _row++;
+        if (_takenFor.Length < _words.Count) Array.Resize(ref _takenFor, Math.Max(_words.Count, _takenFor.Length * 2));
+        var (category, subcategory, summary) = row;
+        // The one place the parser reads across a space is markup, so a text with a '<' is one piece, whole.
+        if ((category?.Contains('<') ?? false) || (subcategory?.Contains('<') ?? false) || (summary?.Contains('<') ?? false))
+        {
+            Take(TextOf(category, subcategory, summary), Range.All, unknown, numbers);
+            return;
+        }
+        foreach (var part in (ReadOnlySpan<string?>)[category, subcategory, summary])
+            if (part is not null)
+                foreach (var piece in Pieces(part, _ranges))
+                    Take(part, piece, unknown, numbers);
+    }
+
+    private void Take(string text, Range piece, HashSet<string>? unknown, List<int>? numbers)
+    {
+        if (!_pieces.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(piece), out var words))
+        {
+            unknown?.Add(text[piece]);
+            return;
+        }
+        if (numbers is null) return;
+        foreach (var word in words)
+        {
+            if (_takenFor[word] == _row) continue;
+            _takenFor[word] = _row;
+            numbers.Add(word);
+        }
+    }
+
+    /// <summary>Where each space-separated piece of the text is.</summary>
     private static List<Range> Pieces(string text, List<Range> pieces)
     {
         pieces.Clear();
-        if (text.Contains('<'))
-        {
-            if (text.Length > 0) pieces.Add(Range.All);
-            return pieces;
-        }
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {

@@ -146,7 +146,7 @@ internal abstract class StagingTable : IDisposable
         {
             var connection = (NpgsqlConnection)Run.Connection;
             // Made before the copy starts, while the connection is free to ask the server for the words of new pieces.
-            var words = HasSearchWords ? WordsOf(connection, rows) : null;
+            var words = HasSearchWords ? WordsOf(connection, rows) : ((SearchWords.Batch Batch, int[] Rows)?)null;
             using var copy = connection.BeginBinaryImport(IntoTable
                 ? $"COPY {Name} ({string.Join(", ", Columns)}{WordsColumn}) FROM STDIN (FORMAT BINARY)"
                 : $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN (FORMAT BINARY)");
@@ -167,8 +167,16 @@ internal abstract class StagingTable : IDisposable
                     else if (Types[i] == "bigint") copy.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
                     else copy.Write((string)value, NpgsqlDbType.Text);
                 }
-                if (words is not null && IntoTable) WriteWords(copy, words[row]!);
-                else if (words is not null) WriteText(copy, words[row]);
+                if (words is { } made && values is not null)
+                {
+                    if (IntoTable)
+                    {
+                        var length = _searchWords!.Vector(made.Batch, made.Rows[row], ref _vector);
+                        copy.Write(new ArraySegment<byte>(_vector, 0, length), NpgsqlDbType.Bytea);
+                    }
+                    else copy.Write(_searchWords!.Joined(made.Batch, made.Rows[row]), NpgsqlDbType.Text);
+                }
+                else if (words is not null) copy.WriteNull();
                 if (IntoTable) continue;
                 WriteText(copy, check?.CaseRef);
                 WriteText(copy, check?.Given);
@@ -177,45 +185,23 @@ internal abstract class StagingTable : IDisposable
             copy.Complete();
         }
 
-        private readonly HashSet<string> _rowWords = new(StringComparer.Ordinal);
+        // A row's tsvector value is made here, one row at a time (the column's binary value, for rows going straight in).
         private byte[] _vector = new byte[1024];
 
-        /// <summary>A row's words as the <c>tsvector</c> column's binary value: each word once, without positions.</summary>
-        /// <remarks>
-        /// Npgsql makes a <c>tsvector</c> only by parsing its text form, which over a million rows cost more than the rest of
-        /// the row. The binary form is PostgreSQL's <c>tsvectorrecv</c>: the number of words (4 bytes, big-endian), then
-        /// each word in UTF-8 ended by a zero byte and its number of positions (2 bytes, here 0). The server sorts the
-        /// words itself but does not remove repeats, so each is written once.
-        /// </remarks>
-        private void WriteWords(NpgsqlBinaryImporter copy, string joined)
-        {
-            _rowWords.Clear();
-            foreach (var word in joined.Split(' ', StringSplitOptions.RemoveEmptyEntries)) _rowWords.Add(word);
-            var length = 4;
-            foreach (var word in _rowWords) length += Encoding.UTF8.GetByteCount(word) + 3;
-            if (length > _vector.Length) _vector = new byte[Math.Max(length, _vector.Length * 2)];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(_vector, _rowWords.Count);
-            var at = 4;
-            foreach (var word in _rowWords)
-            {
-                at += Encoding.UTF8.GetBytes(word, _vector.AsSpan(at));
-                _vector[at++] = 0;
-                _vector[at++] = 0;
-                _vector[at++] = 0;
-            }
-            copy.Write(new ArraySegment<byte>(_vector, 0, at), NpgsqlDbType.Bytea);
-        }
-
-        /// <summary>The search words of each good row of the batch, joined by spaces (null for a bad one).</summary>
-        private string?[] WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
+        /// <summary>The search words of the good rows of a batch, and which of them is each row's (-1 for a bad row).</summary>
+        private (SearchWords.Batch Batch, int[] Rows) WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
             _searchWords ??= new SearchWords(connection, (NpgsqlTransaction?)Run.Transaction);
             int category = Array.IndexOf(Columns, "category"), subcategory = Array.IndexOf(Columns, "subcategory"), summary = Array.IndexOf(Columns, "summary");
-            var good = rows.Select((r, i) => (r.Values, Index: i)).Where(r => r.Values is not null).ToList();
-            var made = _searchWords.Of([.. good.Select(r => SearchWords.TextOf((string?)r.Values![category], (string?)r.Values[subcategory], (string?)r.Values[summary]))]);
-            var words = new string?[rows.Count];
-            for (var i = 0; i < good.Count; i++) words[good[i].Index] = made[i];
-            return words;
+            var texts = new List<(string?, string?, string?)>(rows.Count);
+            var of = new int[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var values = rows[i].Values;
+                of[i] = values is null ? -1 : texts.Count;
+                if (values is not null) texts.Add(((string?)values[category], (string?)values[subcategory], (string?)values[summary]));
+            }
+            return (_searchWords.Of(texts), of);
         }
 
         private static void WriteText(NpgsqlBinaryImporter copy, string? value)
