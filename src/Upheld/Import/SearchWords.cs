@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using Dapper;
@@ -33,7 +34,6 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
     private readonly List<byte[]> _entries = [];
-    private readonly List<Range> _ranges = new(64);
     // The last row each word was taken for, so a row takes each word once without a set of its own.
     private int[] _takenFor = new int[1024];
     private int _row;
@@ -41,12 +41,12 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     /// <summary>The text the words are made of, as the search reads it.</summary>
     public static string TextOf(string? category, string? subcategory, string? summary) => $"{category} {subcategory} {summary}";
 
-    /// <summary>The words of a batch of rows: row <c>i</c>'s are <see cref="Numbers"/> from <see cref="Starts"/>[i] to <see cref="Starts"/>[i + 1].</summary>
-    public sealed record Batch(int[] Starts, List<int> Numbers);
+    /// <summary>The words of a batch of rows: row <c>i</c>'s are <see cref="Numbers"/> from <see cref="Starts"/>[i] up to <see cref="Ends"/>[i].</summary>
+    public sealed record Batch(int[] Starts, int[] Ends, List<int> Numbers);
 
     /// <summary>
     /// Each row's words (of its category, subcategory and summary), each word once, asking the server only for pieces not
-    /// seen before.
+    /// seen before; a row with such a piece is looked at again once the server has answered.
     /// </summary>
     public Batch Of(IReadOnlyList<(string? Category, string? Subcategory, string? Summary)> rows)
     {
@@ -57,30 +57,39 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
             _words.Clear();
             _entries.Clear();
         }
+        var known = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         var unknown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows) Find(row, unknown, null);
-        if (unknown.Count > 0)
-        {
-            var pieces = unknown.ToArray();
-            var made = connection.Query<(long Index, string[] Words)>(
-                "SELECT p.i, tsvector_to_array(to_tsvector('english', p.piece)) FROM unnest(@pieces) WITH ORDINALITY AS p (piece, i)",
-                new { pieces }, transaction, commandTimeout: 0);
-            foreach (var (index, words) in made) _pieces[pieces[index - 1]] = [.. words.Select(Number)];
-        }
-        var starts = new int[rows.Count + 1];
+        var waiting = new List<int>();
+        int[] starts = new int[rows.Count], ends = new int[rows.Count];
         var numbers = new List<int>(rows.Count * 16);
         for (var i = 0; i < rows.Count; i++)
         {
             starts[i] = numbers.Count;
-            Find(rows[i], null, numbers);
+            if (!Find(rows[i], known, unknown, numbers))
+            {
+                numbers.RemoveRange(starts[i], numbers.Count - starts[i]);
+                waiting.Add(i);
+            }
+            ends[i] = numbers.Count;
         }
-        starts[rows.Count] = numbers.Count;
-        return new Batch(starts, numbers);
+        if (unknown.Count == 0) return new Batch(starts, ends, numbers);
+        var pieces = unknown.ToArray();
+        var made = connection.Query<(long Index, string[] Words)>(
+            "SELECT p.i, tsvector_to_array(to_tsvector('english', p.piece)) FROM unnest(@pieces) WITH ORDINALITY AS p (piece, i)",
+            new { pieces }, transaction, commandTimeout: 0);
+        foreach (var (index, words) in made) _pieces[pieces[index - 1]] = [.. words.Select(Number)];
+        foreach (var i in waiting)
+        {
+            starts[i] = numbers.Count;
+            Find(rows[i], known, null, numbers);
+            ends[i] = numbers.Count;
+        }
+        return new Batch(starts, ends, numbers);
     }
 
     /// <summary>A row's words joined by spaces, as the staging table holds them. A word never holds a space: the parser never reads one into a word it keeps.</summary>
     public string Joined(Batch batch, int row) =>
-        string.Join(' ', Enumerable.Range(batch.Starts[row], batch.Starts[row + 1] - batch.Starts[row]).Select(i => _words[batch.Numbers[i]]));
+        string.Join(' ', Enumerable.Range(batch.Starts[row], batch.Ends[row] - batch.Starts[row]).Select(i => _words[batch.Numbers[i]]));
 
     /// <summary>A row's words as the binary value of a <c>tsvector</c> column, written into <paramref name="buffer"/> (grown when short); its length.</summary>
     /// <remarks>
@@ -91,7 +100,7 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     /// </remarks>
     public int Vector(Batch batch, int row, ref byte[] buffer)
     {
-        int first = batch.Starts[row], end = batch.Starts[row + 1], length = 4;
+        int first = batch.Starts[row], end = batch.Ends[row], length = 4;
         for (var i = first; i < end; i++) length += _entries[batch.Numbers[i]].Length;
         if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
         BinaryPrimitives.WriteInt32BigEndian(buffer, end - first);
@@ -118,57 +127,48 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     }
 
     /// <summary>
-    /// Looks up each piece of the row: one not known yet is added to <paramref name="unknown"/>; with
-    /// <paramref name="numbers"/>, each of the row's words is added to it once.
+    /// Adds each of the row's words to <paramref name="numbers"/> once; false, with the pieces not known yet added to
+    /// <paramref name="unknown"/>, if any is not.
     /// </summary>
-    private void Find((string? Category, string? Subcategory, string? Summary) row, HashSet<string>? unknown, List<int>? numbers)
+    private bool Find((string? Category, string? Subcategory, string? Summary) row, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> known,
+        HashSet<string>? unknown, List<int> numbers)
     {
         _row++;
         if (_takenFor.Length < _words.Count) Array.Resize(ref _takenFor, Math.Max(_words.Count, _takenFor.Length * 2));
         var (category, subcategory, summary) = row;
         // The one place the parser reads across a space is markup, so a text with a '<' is one piece, whole.
         if ((category?.Contains('<') ?? false) || (subcategory?.Contains('<') ?? false) || (summary?.Contains('<') ?? false))
-        {
-            Take(TextOf(category, subcategory, summary), Range.All, unknown, numbers);
-            return;
-        }
+            return Take(TextOf(category, subcategory, summary), known, unknown, numbers);
+        var complete = true;
         foreach (var part in (ReadOnlySpan<string?>)[category, subcategory, summary])
-            if (part is not null)
-                foreach (var piece in Pieces(part, _ranges))
-                    Take(part, piece, unknown, numbers);
+        {
+            var rest = part.AsSpan();
+            while (rest.Length > 0)
+            {
+                var end = rest.IndexOfAny(Spaces);
+                if (end < 0) end = rest.Length;
+                if (end > 0) complete &= Take(rest[..end], known, unknown, numbers);
+                rest = rest[Math.Min(end + 1, rest.Length)..];
+            }
+        }
+        return complete;
     }
 
-    private void Take(string text, Range piece, HashSet<string>? unknown, List<int>? numbers)
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \t\n\r");
+
+    private bool Take(ReadOnlySpan<char> piece, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> known, HashSet<string>? unknown, List<int> numbers)
     {
-        if (!_pieces.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(piece), out var words))
+        if (!known.TryGetValue(piece, out var words))
         {
-            unknown?.Add(text[piece]);
-            return;
+            unknown?.Add(piece.ToString());
+            return false;
         }
-        if (numbers is null) return;
         foreach (var word in words)
         {
             if (_takenFor[word] == _row) continue;
             _takenFor[word] = _row;
             numbers.Add(word);
         }
-    }
-
-    /// <summary>Where each space-separated piece of the text is.</summary>
-    private static List<Range> Pieces(string text, List<Range> pieces)
-    {
-        pieces.Clear();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var space = i == text.Length || text[i] is ' ' or '\t' or '\n' or '\r';
-            if (space && start >= 0)
-            {
-                pieces.Add(start..i);
-                start = -1;
-            }
-            else if (!space && start < 0) start = i;
-        }
-        return pieces;
+        return true;
     }
 }
