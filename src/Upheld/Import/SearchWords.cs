@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -25,7 +23,7 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     /// <summary>Pieces remembered at most; past it the memory starts again, so an import's memory stays bounded.</summary>
     private const int MostPieces = 200_000;
 
-    /// <summary>How the staged words of a row become the column's value in the merge: <see cref="Joined"/> joins them with spaces.</summary>
+    /// <summary>How the staged words of a row become the column's value in the merge: <see cref="WriteJoined"/> joins them with spaces.</summary>
     public const string ToColumn = "array_to_tsvector(string_to_array({0}, ' '))";
 
     // Each word has a number, and each piece the numbers of its words, found by a span of the text without making a string
@@ -33,7 +31,8 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
     private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
-    private readonly List<byte[]> _entries = [];
+    private readonly List<string> _copyWords = [];
+    private readonly List<string> _copyLexemes = [];
     // The last row each word was taken for, so a row takes each word once without a set of its own.
     private int[] _takenFor = new int[1024];
     private int _row;
@@ -55,7 +54,8 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
             _pieces.Clear();
             _numbers.Clear();
             _words.Clear();
-            _entries.Clear();
+            _copyWords.Clear();
+            _copyLexemes.Clear();
         }
         var known = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         var unknown = new HashSet<string>(StringComparer.Ordinal);
@@ -87,31 +87,24 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
         return new Batch(starts, ends, numbers);
     }
 
-    /// <summary>A row's words joined by spaces, as the staging table holds them. A word never holds a space: the parser never reads one into a word it keeps.</summary>
-    public string Joined(Batch batch, int row) =>
-        string.Join(' ', Enumerable.Range(batch.Starts[row], batch.Ends[row] - batch.Starts[row]).Select(i => _words[batch.Numbers[i]]));
-
-    /// <summary>A row's words as the binary value of a <c>tsvector</c> column, written into <paramref name="buffer"/> (grown when short); its length.</summary>
-    /// <remarks>
-    /// Npgsql makes a <c>tsvector</c> only by parsing its text form, which over a million rows cost more than the rest of the
-    /// row. The binary form is what PostgreSQL's <c>tsvectorrecv</c> reads: the number of words (4 bytes, big-endian), then
-    /// each word in UTF-8 ended by a zero byte and its number of positions (2 bytes, here 0). The server sorts the words
-    /// itself but does not remove repeats, which <see cref="Of"/> never gives.
-    /// </remarks>
-    public int Vector(Batch batch, int row, ref byte[] buffer)
+    /// <summary>Writes a row's words joined by spaces, as the staging table holds them. A word never holds a space: the parser never reads one into a word it keeps.</summary>
+    public void WriteJoined(TextWriter copy, Batch batch, int row)
     {
-        int first = batch.Starts[row], end = batch.Ends[row], length = 4;
-        for (var i = first; i < end; i++) length += _entries[batch.Numbers[i]].Length;
-        if (length > buffer.Length) buffer = new byte[Math.Max(length, buffer.Length * 2)];
-        BinaryPrimitives.WriteInt32BigEndian(buffer, end - first);
-        var at = 4;
-        for (var i = first; i < end; i++)
+        for (var i = batch.Starts[row]; i < batch.Ends[row]; i++)
         {
-            var entry = _entries[batch.Numbers[i]];
-            entry.CopyTo(buffer, at);
-            at += entry.Length;
+            if (i > batch.Starts[row]) copy.Write(' ');
+            copy.Write(_copyWords[batch.Numbers[i]]);
         }
-        return at;
+    }
+
+    /// <summary>Writes a row's words as a <c>tsvector</c> value (<c>'care' 'council' 'fee'</c>): each word quoted, once, without positions; the server sorts them.</summary>
+    public void WriteVector(TextWriter copy, Batch batch, int row)
+    {
+        for (var i = batch.Starts[row]; i < batch.Ends[row]; i++)
+        {
+            if (i > batch.Starts[row]) copy.Write(' ');
+            copy.Write(_copyLexemes[batch.Numbers[i]]);
+        }
     }
 
     private int Number(string word)
@@ -120,11 +113,13 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
         number = _words.Count;
         _numbers[word] = number;
         _words.Add(word);
-        var entry = new byte[Encoding.UTF8.GetByteCount(word) + 3];
-        Encoding.UTF8.GetBytes(word, entry);
-        _entries.Add(entry);
+        _copyWords.Add(CopyText.Escape(word));
+        _copyLexemes.Add(CopyText.Escape(Quoted(word)));
         return number;
     }
+
+    /// <summary>A word as a <c>tsvector</c>'s text writes it: in quotes, a quote or backslash in it doubled.</summary>
+    internal static string Quoted(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
 
     /// <summary>
     /// Adds each of the row's words to <paramref name="numbers"/> once; false, with the pieces not known yet added to

@@ -36,6 +36,8 @@ public sealed class PostgresSearchWordsTests : IDisposable
         "3.14 v2.0 COVID-19 A1 1st 2nd -5 +44 (0)20",
         "",
         "the and of a",
+        // What COPY's text form and a tsvector's quoting give a meaning: backslashes, quotes, \N, a backslash before a tab.
+        "Saved in C:\\Users\\o'brien\\notes.txt, marked \\N and 'quoted' \\\t\\",
     ];
 
     private static string Csv(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
@@ -70,5 +72,17 @@ public sealed class PostgresSearchWordsTests : IDisposable
         connection.Execute("UPDATE decisions SET outcome = 'not upheld' WHERE case_ref = 'B000002'");
         Assert.Equal(2, DecisionSearch.Find(database, new("zebra"), Published).Total);
         Assert.Empty(connection.Query<string>($"SELECT case_ref FROM decisions WHERE strip(search_words) <> {OwnWords}"));
+    }
+
+    [SkippableFact]
+    public void A_word_and_the_text_around_it_reach_the_server_as_written()
+    {
+        // The english parser keeps no quote or backslash in a word, but a word that held one must still arrive whole:
+        // o'b\x is written '...' with the quote and the backslash doubled, and read back as one word.
+        using var connection = _store.Value.Database.Connect();
+        foreach (var word in (string[])["o'b\\x", "plain", "\\", "''"])
+            Assert.Equal([word], connection.ExecuteScalar<string[]>("SELECT tsvector_to_array(CAST(@text AS tsvector))", new { text = SearchWords.Quoted(word) })!);
+        // COPY's text form: a backslash, tab, line feed and carriage return are escaped, and nothing else is touched.
+        Assert.Equal("a\\\\b\\tc\\nd\\re 'f' \\\\N", CopyText.Escape("a\\b\tc\nd\re 'f' \\N"));
     }
 }
