@@ -10,16 +10,16 @@ namespace Upheld.Documents;
 /// seconds measured on 2 cores, docs/benchmarks.md): a browser of many processes starts a print compositor process for
 /// every PDF (about a third of all the work), and Playwright's relay added a Node.js process and a second translation of
 /// every PDF (another sixth). So each browser runs in one process (<c>--single-process</c>: the compositor is a thread),
-/// is spoken to directly, and as one process lays out one letter at a time, there is a browser per processor, each with
-/// two tabs, so that one tab's letter loads while the other's prints. The HTML goes in from memory
+/// is spoken to directly, with several tabs, so that one tab's letter loads while another's prints. The HTML goes in from memory
 /// (<c>Page.setDocumentContent</c>); it needs nothing from the network (its style and signature are inline), which the
 /// browser is denied.
 /// <para>
 /// Each tab is opened in the background with print media emulated: a hidden page draws nothing on a screen no one sees,
 /// and its one layout on load is already in print style. Together a fifth less of Chromium's processor time per letter
 /// (docs/benchmarks.md). With that, one browser's renderer thread does about a third of the work, so one browser keeps
-/// about three processors busy: a browser per three processors, three tabs each. A browser that crashes is started
-/// again, once per crash, and its letters printed again on it.
+/// about three processors busy (its compositing, the browser's own thread and .NET the rest): a browser per three
+/// processors, three tabs each. A browser that crashes (a single-process Chromium now and then does) is started again,
+/// once per crash, and its letters printed again on it.
 /// </para>
 /// </remarks>
 public sealed class LetterPdf : IAsyncDisposable
