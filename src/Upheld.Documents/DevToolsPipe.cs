@@ -125,6 +125,15 @@ internal sealed class DevToolsPipe : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the browser has gone away (exited or crashed): every command to it fails.</summary>
+    public bool Closed => _closed is not null || _process.HasExited;
+
+    /// <summary>Completes when the browser has gone away and every command still waiting has failed.</summary>
+    public Task Gone => _reading;
+
+    /// <summary>Ends the browser at once, as a crash would.</summary>
+    internal void Kill() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Calls <paramref name="handler"/> with the name of each event the page of <paramref name="session"/> sends.</summary>
     public void OnEvents(string session, Action<string> handler) => _events[session] = handler;
 

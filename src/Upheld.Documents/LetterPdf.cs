@@ -10,15 +10,23 @@ namespace Upheld.Documents;
 /// seconds measured on 2 cores, docs/benchmarks.md): a browser of many processes starts a print compositor process for
 /// every PDF (about a third of all the work), and Playwright's relay added a Node.js process and a second translation of
 /// every PDF (another sixth). So each browser runs in one process (<c>--single-process</c>: the compositor is a thread),
-/// is spoken to directly, and as one process lays out one letter at a time, there is a browser per processor, each with
-/// two tabs, so that one tab's letter loads while the other's prints. The HTML goes in from memory
+/// is spoken to directly, with several tabs, so that one tab's letter loads while another's prints. The HTML goes in from memory
 /// (<c>Page.setDocumentContent</c>); it needs nothing from the network (its style and signature are inline), which the
 /// browser is denied.
+/// <para>
+/// Each tab is opened in the background with print media emulated: a hidden page draws nothing on a screen no one sees,
+/// and its one layout on load is already in print style. Together a fifth less of Chromium's processor time per letter
+/// (docs/benchmarks.md). With that, one browser's renderer thread does about a third of the work, so one browser keeps
+/// about three processors busy (its compositing, the browser's own thread and .NET the rest): a browser per three
+/// processors, three tabs each. A browser that crashes (a single-process Chromium now and then does) is started again,
+/// once per crash, and its letters printed again on it.
+/// </para>
 /// </remarks>
 public sealed class LetterPdf : IAsyncDisposable
 {
     public const string DefaultChromium = "/usr/bin/chromium";
-    private const int TabsPerBrowser = 2;
+    private const int TabsPerBrowser = 3;
+    private const int ProcessorsPerBrowser = 3;
 
     private static readonly string[] Arguments =
     [
@@ -29,34 +37,40 @@ public sealed class LetterPdf : IAsyncDisposable
         "--host-resolver-rules=MAP * ~NOTFOUND", "about:blank",
     ];
 
-    private readonly IReadOnlyList<DevToolsPipe> _browsers;
+    private readonly string _executable;
+    private readonly List<DevToolsPipe> _browsers;
+    private readonly ConcurrentDictionary<DevToolsPipe, Lazy<Task<DevToolsPipe>>> _replacements = new();
     private readonly ConcurrentBag<Tab> _idle;
     private readonly SemaphoreSlim _free;
 
-    private LetterPdf(IReadOnlyList<DevToolsPipe> browsers, IReadOnlyList<Tab> tabs)
+    private LetterPdf(string executable, List<DevToolsPipe> browsers, IReadOnlyList<Tab> tabs)
     {
+        _executable = executable;
         _browsers = browsers;
         _idle = new ConcurrentBag<Tab>(tabs);
         _free = new SemaphoreSlim(tabs.Count);
     }
 
-    /// <summary>Starts <paramref name="browsers"/> browsers (by default one per processor, at most four), two tabs each.</summary>
+    /// <summary>How many browsers <see cref="StartAsync"/> starts by default: one per three processors, at most four.</summary>
+    public static int DefaultBrowsers(int processors) => Math.Clamp((processors + ProcessorsPerBrowser - 1) / ProcessorsPerBrowser, 1, 4);
+
+    /// <summary>Starts <paramref name="browsers"/> browsers (by default <see cref="DefaultBrowsers"/>), three tabs each.</summary>
     public static async Task<LetterPdf> StartAsync(string? chromium = null, int browsers = 0)
     {
         var executable = chromium ?? Environment.GetEnvironmentVariable("UPHELD_CHROMIUM") ?? DefaultChromium;
         if (!File.Exists(executable))
             throw new FileNotFoundException($"Chromium was not found at {executable}: install it (apt-get install chromium) or set UPHELD_CHROMIUM");
-        var count = browsers > 0 ? browsers : Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var count = browsers > 0 ? browsers : DefaultBrowsers(Environment.ProcessorCount);
         var started = new List<DevToolsPipe>();
         try
         {
             for (var i = 0; i < count; i++) started.Add(DevToolsPipe.Start(executable, Arguments));
             var tabs = await Task.WhenAll(started.SelectMany(b => Enumerable.Range(0, TabsPerBrowser).Select(_ => Tab.OpenAsync(b))));
-            return new LetterPdf(started, tabs);
+            return new LetterPdf(executable, started, tabs);
         }
         catch
         {
-            foreach (var browser in started) await browser.DisposeAsync();
+            await Task.WhenAll(started.Select(b => b.DisposeAsync().AsTask()));
             throw;
         }
     }
@@ -68,7 +82,18 @@ public sealed class LetterPdf : IAsyncDisposable
         _idle.TryTake(out var tab);
         try
         {
-            return await tab!.PrintAsync(html);
+            try
+            {
+                return await tab!.PrintAsync(html);
+            }
+            catch (IOException)
+            {
+                // The browser crashed under this letter, or under another letter of the same browser: print it again on
+                // the browser started in its place.
+                if (!await HasGoneAsync(tab!.Browser)) throw;
+                tab = await Tab.OpenAsync(await ReplacementAsync(tab.Browser));
+                return await tab.PrintAsync(html);
+            }
         }
         finally
         {
@@ -77,9 +102,32 @@ public sealed class LetterPdf : IAsyncDisposable
         }
     }
 
+    /// <summary>The browser started in place of <paramref name="crashed"/>: one for all of its tabs.</summary>
+    private Task<DevToolsPipe> ReplacementAsync(DevToolsPipe crashed) =>
+        _replacements.GetOrAdd(crashed, _ => new Lazy<Task<DevToolsPipe>>(() =>
+        {
+            var browser = DevToolsPipe.Start(_executable, Arguments);
+            lock (_browsers) _browsers.Add(browser);
+            return Task.FromResult(browser);
+        })).Value;
+
+    // A browser that stops answering has usually exited: it is known to be gone once its pipe is closed.
+    private static async Task<bool> HasGoneAsync(DevToolsPipe browser) =>
+        browser.Closed || await Task.WhenAny(browser.Gone, Task.Delay(TimeSpan.FromSeconds(10))) == browser.Gone;
+
+    /// <summary>Ends one browser as a crash would, and waits until it is gone (for tests of what follows).</summary>
+    internal async Task CrashAsync(int browser)
+    {
+        _browsers[browser].Kill();
+        await _browsers[browser].Gone;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var browser in _browsers) await browser.DisposeAsync();
+        DevToolsPipe[] browsers;
+        lock (_browsers) browsers = [.. _browsers];
+        // Each browser takes a moment to close: close them all at once.
+        await Task.WhenAll(browsers.Select(b => b.DisposeAsync().AsTask()));
         _free.Dispose();
     }
 
@@ -88,15 +136,21 @@ public sealed class LetterPdf : IAsyncDisposable
     {
         private TaskCompletionSource? _loaded;
 
+        public DevToolsPipe Browser => browser;
+
         public static async Task<Tab> OpenAsync(DevToolsPipe browser)
         {
-            var target = (await browser.SendAsync("Target.createTarget", new Dictionary<string, object> { ["url"] = "about:blank" })).GetProperty("targetId").GetString()!;
+            // In the background: a hidden page is laid out when printed but never drawn for a screen.
+            var target = (await browser.SendAsync("Target.createTarget", new Dictionary<string, object> { ["url"] = "about:blank", ["background"] = true }))
+                .GetProperty("targetId").GetString()!;
             var session = (await browser.SendAsync("Target.attachToTarget", new Dictionary<string, object> { ["targetId"] = target, ["flatten"] = true }))
                 .GetProperty("sessionId").GetString()!;
             var frame = (await browser.SendAsync("Page.getFrameTree", session: session)).GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString()!;
             var tab = new Tab(browser, session, frame);
             browser.OnEvents(session, tab.Happened);
             await browser.SendAsync("Page.enable", session: session);
+            // The letter is laid out on load in the style it is printed in, not first in its screen style.
+            await browser.SendAsync("Emulation.setEmulatedMedia", new Dictionary<string, object> { ["media"] = "print" }, session);
             return tab;
         }
 
@@ -111,14 +165,16 @@ public sealed class LetterPdf : IAsyncDisposable
             var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _loaded = loaded;
             await browser.SendAsync("Page.setDocumentContent", new Dictionary<string, object> { ["frameId"] = frame, ["html"] = html }, session);
+            Task first;
             try
             {
-                await loaded.Task.WaitAsync(DevToolsPipe.Patience);
+                first = await Task.WhenAny(loaded.Task, browser.Gone).WaitAsync(DevToolsPipe.Patience);
             }
             catch (TimeoutException)
             {
                 throw new TimeoutException($"the letter did not finish loading in Chromium within {DevToolsPipe.Patience.TotalSeconds:N0} s");
             }
+            if (first != loaded.Task) throw new IOException("Chromium went away while the letter was loading");
             var pdf = await browser.SendAsync("Page.printToPDF", new Dictionary<string, object>
             {
                 // A4 in inches; the letter's own @page rule sets its size and margins.

@@ -88,7 +88,7 @@ public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncD
         {
             using var connection = database.Connect();
             if (RenderedLetters.Find(connection, key, "pdf") is { } printedMeanwhile) return printedMeanwhile;
-            // One letter at a time here, so one browser (two tabs) is enough.
+            // One letter at a time here, so one browser is enough.
             _printer ??= await LetterPdf.StartAsync(browsers: 1);
             var pdf = await _printer.PrintAsync(page);
             RenderedLetters.Keep(connection, letter.Letter, key, "pdf", pdf);

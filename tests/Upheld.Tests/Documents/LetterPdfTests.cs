@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Upheld.Documents;
 
 using Upheld.Tests.Letters;
@@ -9,18 +10,32 @@ public sealed class PrintedLetters : IAsyncLifetime
 {
     public Dictionary<string, byte[]> Pdfs { get; } = [];
     public Dictionary<string, string> Names { get; } = [];
+    public Dictionary<string, string> SignatureDescriptions { get; } = [];
+
+    /// <summary>A letter printed after the browser that printed the others crashed.</summary>
+    public byte[] AfterCrash { get; private set; } = [];
+
+    public const string AfterCrashCouncil = "E10000003";
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(Environment.GetEnvironmentVariable("UPHELD_CHROMIUM") ?? LetterPdf.DefaultChromium)) return;
         using var scenario = new LetterScenario();
         await using var pdf = await LetterPdf.StartAsync();
-        foreach (var (code, _) in Letters2020Folder.Councils) Names[code] = scenario.Compose(code).Letter.AuthorityName;
+        foreach (var (code, _) in Letters2020Folder.Councils)
+        {
+            var letter = scenario.Compose(code).Letter;
+            Names[code] = letter.AuthorityName;
+            SignatureDescriptions[code] = letter.Signatory.ImageDescription;
+        }
         await Task.WhenAll(Letters2020Folder.Councils.Select(async c =>
         {
             var bytes = await pdf.PrintAsync(await scenario.HtmlAsync(c.Code));
             lock (Pdfs) Pdfs[c.Code] = bytes;
         }));
+        // Every tab of the first browser is now on a browser that has gone: the printer must start another and print there.
+        await pdf.CrashAsync(0);
+        AfterCrash = await pdf.PrintAsync(await scenario.HtmlAsync(AfterCrashCouncil));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -76,4 +91,44 @@ public sealed class LetterPdfTests(PrintedLetters printed) : IClassFixture<Print
         Assert.Contains("(A4)", info);
         Assert.Matches(@"Tagged:\s+yes", info);
     }
+
+    /// <summary>
+    /// The tags are the letter's structure, not just a flag: its title a first-level heading, its sections second-level
+    /// headings, the signature a figure described in words. Chromium writes the structure elements uncompressed.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Councils))]
+    public void The_pdf_tags_the_title_the_headings_and_the_signature_with_its_description(string code, string file)
+    {
+        PdfTools.Require();
+        _ = file;
+        var pdf = System.Text.Encoding.Latin1.GetString(printed.Pdfs[code]);
+
+        Assert.Single(Regex.Matches(pdf, @"/S /H1\b"));
+        Assert.NotEmpty(Regex.Matches(pdf, @"/S /H2\b"));
+        Assert.Single(Regex.Matches(pdf, @"/S /Figure\b"));
+        Assert.Contains($"/Alt ({printed.SignatureDescriptions[code]})", pdf);
+    }
+
+    [SkippableFact]
+    public void A_letter_printed_after_its_browser_crashed_is_its_own_councils_letter()
+    {
+        PdfTools.Require();
+        var code = PrintedLetters.AfterCrashCouncil;
+        var text = LetterText.Flat(PdfTools.Text(printed.AfterCrash));
+
+        Assert.Contains(printed.Names[code], text);
+        foreach (var line in LetterText.PercentageLines(Letters2020Folder.RealLetter(Letters2020Folder.Councils.Single(c => c.Code == code).File)))
+            Assert.Contains(line, text);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)] // one browser's renderer does about a third of the work: two processors share one browser
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    [InlineData(6, 2)]
+    [InlineData(64, 4)]
+    public void There_is_a_browser_per_three_processors_and_at_most_four(int processors, int browsers) =>
+        Assert.Equal(browsers, LetterPdf.DefaultBrowsers(processors));
 }
