@@ -12,7 +12,7 @@ namespace Upheld.Import;
 /// <remarks>
 /// Columns: the physical <c>line</c>, <c>good</c> (1 for a row whose values passed every row check, 0 for a bad row kept only
 /// for its case check), the keyed table's columns with their types, and the case check (<see cref="CaseCheck"/>). Rows are
-/// buffered a batch at a time: on PostgreSQL each batch is one binary COPY, the database's own bulk load, on SQLite one
+/// buffered a batch at a time: on PostgreSQL each batch is one COPY, the database's own bulk load, on SQLite one
 /// prepared insert a row. Between batches the connection is free, so a row check may still query the store. The table
 /// lives in the import's transaction and is dropped when the file is done; a killed import leaves nothing behind.
 /// </remarks>
