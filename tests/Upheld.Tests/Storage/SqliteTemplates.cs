@@ -11,12 +11,15 @@ namespace Upheld.Tests.Storage;
 /// </summary>
 /// <remarks>
 /// A template is complete in its one file: the write-ahead log is checkpointed into it and emptied, and its idle pooled
-/// connections are closed, before anything copies it; nothing writes to it afterwards. The files are deleted when the test
-/// host exits normally; a killed run leaves a few small files in the temporary directory.
+/// connections are closed, before anything copies it; nothing writes to it afterwards. Each file's name carries the test
+/// host's process id: the files are deleted when the host exits normally, and the first template of a later run deletes
+/// those of runs whose process is gone (the host is often ended too abruptly for a handler at exit).
 /// </remarks>
 internal static class SqliteTemplates
 {
+    private const string Prefix = "upheld-template-";
     private static readonly ConcurrentDictionary<string, Lazy<string>> ByKey = new();
+    private static readonly Lazy<bool> DeadRunsSwept = new(SweepDeadRuns);
 
     /// <summary>A migrated database holding only the reference data.</summary>
     public static string Migrated() => Prepared("migrated", _ => { });
@@ -27,7 +30,8 @@ internal static class SqliteTemplates
 
     private static string Create(Action<Database> prepare)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"upheld-template-{Guid.NewGuid():N}.db");
+        _ = DeadRunsSwept.Value;
+        var path = Path.Combine(Path.GetTempPath(), $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid():N}.db");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
@@ -42,5 +46,30 @@ internal static class SqliteTemplates
             SqliteConnection.ClearPool((SqliteConnection)connection);
         }
         return path;
+    }
+
+    private static bool SweepDeadRuns()
+    {
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Prefix + "*"))
+        {
+            var pid = Path.GetFileName(file)[Prefix.Length..].Split('-')[0];
+            if (!int.TryParse(pid, out var id) || Alive(id)) continue;
+            try { File.Delete(file); }
+            catch (IOException) { } // another run sweeping at the same moment
+        }
+        return true;
+    }
+
+    private static bool Alive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
