@@ -34,6 +34,9 @@ public sealed class LongestFirst : ITestCollectionOrderer
         "ComplaintHandling.PostgresComplaintHandlingImportTests",
         "Web.Browser.StaffCorrectionsInBrowserTests",
         "Web.Browser.PostgresStaffInBrowserTests",
+        // Their class fixtures crawl or export the whole site, which the tests' own times do not show.
+        "Web.StaticExportTests",
+        "Web.StaticExportUpdateTests",
     ];
 
     private const string DemoCollection = Demo.DemoDatabase.Collection;
