@@ -57,7 +57,7 @@ public sealed class TestDatabase : IDisposable
         {
             // Only this database's idle connections: clearing every pool would close those of tests running beside it.
             using (var pooled = new NpgsqlConnection(database.ConnectionString)) NpgsqlConnection.ClearPool(pooled);
-            PostgresTemplates.Execute(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            PostgresTemplates.DropLater(admin, name);
         });
     }
 
