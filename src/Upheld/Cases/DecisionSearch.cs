@@ -17,6 +17,12 @@ public static partial class DecisionSearch
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Term();
 
+    [GeneratedRegex("^[A-Za-z0-9]+$")]
+    private static partial Regex CouncilCode();
+
+    /// <summary>Marks a council's own term in SQLite's full-text index: its code after this private-use character (migration 0017).</summary>
+    private const char CouncilTermMark = '\uE000';
+
     /// <summary>The terms searched for: the words' runs of letters and digits, less the <see cref="CommonWords"/>.</summary>
     public static IReadOnlyList<string> Terms(string? words) =>
         AllTerms(words).Where(t => !CommonWords.English.Contains(t)).Take(16).ToList();
@@ -53,6 +59,8 @@ public static partial class DecisionSearch
         {
             // FTS5 reads a double-quoted string as one plain term; terms hold no quote, so none needs escaping.
             words = provider == DatabaseProvider.Sqlite ? string.Join(' ', terms.Select(t => $"\"{t}\"")) : string.Join(' ', terms),
+            // SQLite: the words and the council's own term, so the full-text index finds the council's matches by itself.
+            wordsInCouncil = string.Join(' ', terms.Select(t => $"\"{t}\"").Append($"\"{CouncilTermMark}{filter.Council?.Trim()}\"")),
             council = filter.Council?.Trim(),
             category = filter.Category,
             outcome = filter.Outcome,
@@ -132,16 +140,21 @@ public static partial class DecisionSearch
 
     /// <summary>Where SQLite reads matches from: the full-text index first when only words narrow the search.</summary>
     /// <remarks>
-    /// With a council, the index of councils' decisions finds a few thousand rows, each checked against the words.
-    /// Without one, reading the words' matches and then their rows touches each match once (at most 1,001 for the
-    /// count) rather than checking every decision of the year. PostgreSQL's planner makes these choices itself.
+    /// With a council, the full-text index intersects the words' decisions with the council's own term, which every one
+    /// of the council's decisions holds (migration 0017): it walks the council's few thousand entries, not the tens of
+    /// thousands, or the million, of decisions holding a common word such as "council" or "tax". A council that is not a
+    /// code of letters and digits cannot be such a term; its decisions are checked against the words' matches instead
+    /// (none: every council's code is letters and digits). Without a council, reading the words' matches and then their
+    /// rows touches each match once (at most 1,001 for the count) rather than checking every decision of the year.
+    /// PostgreSQL's planner makes these choices itself.
     /// </remarks>
     private static (string CountFrom, string? PageFrom) SqliteSources(DatabaseProvider provider, bool words, string? council, ref string condition)
     {
         if (provider != DatabaseProvider.Sqlite || !words) return ("decisions d", null);
         if (!string.IsNullOrWhiteSpace(council))
         {
-            condition += " AND d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)";
+            var match = CouncilCode().IsMatch(council.Trim()) ? "@wordsInCouncil" : "@words";
+            condition += $" AND d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH {match})";
             return ("decisions d", null);
         }
         condition += " AND " + FtsMatch;

@@ -5,17 +5,33 @@ using Upheld.Tests.Storage;
 
 namespace Upheld.Tests.Demo;
 
+/// <summary>The dataset written out twice, by two generations: compared with each other, and the first imported back.</summary>
+public sealed class TwoDemoExports : IDisposable
+{
+    public TemporaryFolder First { get; } = new();
+    public TemporaryFolder Second { get; } = new();
+
+    public TwoDemoExports()
+    {
+        DemoDataset.Export(First.Path);
+        DemoDataset.Export(Second.Path);
+    }
+
+    public void Dispose()
+    {
+        First.Dispose();
+        Second.Dispose();
+    }
+}
+
 /// <summary>The dataset is deterministic, respects councils' lifetimes, and doubles as a worked import folder.</summary>
 [Collection(DemoDatabase.Collection)]
-public class DemoDatasetTests(DemoDatabase demo)
+public class DemoDatasetTests(DemoDatabase demo, TwoDemoExports exports) : IClassFixture<TwoDemoExports>
 {
     [Fact]
     public void Two_generations_write_byte_identical_folders()
     {
-        using var first = new TemporaryFolder();
-        using var second = new TemporaryFolder();
-        DemoDataset.Export(first.Path);
-        DemoDataset.Export(second.Path);
+        var (first, second) = (exports.First, exports.Second);
 
         var files = Directory.GetFiles(first.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Contains("decisions.csv", files);
@@ -26,11 +42,9 @@ public class DemoDatasetTests(DemoDatabase demo)
     [Fact]
     public void The_exported_folder_imports_back_to_the_same_statistics()
     {
-        using var folder = new TemporaryFolder();
         using var store = TestDatabase.Sqlite();
-        DemoDataset.Export(folder.Path);
 
-        var result = new Importer(store.Database).Import(folder.Path);
+        var result = new Importer(store.Database).Import(exports.First.Path);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
         foreach (var year in DemoYears.All)

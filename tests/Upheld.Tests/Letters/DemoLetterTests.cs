@@ -1,4 +1,3 @@
-using Upheld.Demo;
 using Upheld.Letters;
 using Upheld.Tests.Storage;
 using Upheld.Documents;
@@ -9,12 +8,11 @@ namespace Upheld.Tests.Letters;
 public sealed class DemoLetterTests : IDisposable
 {
     private static readonly FinancialYear Year = new(2019);
-    private readonly TestDatabase _store = TestDatabase.Sqlite();
+    private readonly TestDatabase _store = Upheld.Tests.Demo.DemoDatabase.Copy();
 
     [Fact]
     public async Task The_demonstration_dataset_writes_the_five_real_letters()
     {
-        DemoDataset.Load(_store.Database);
         using var connection = _store.Database.Connect();
         // As Worcestershire's staff did: their commentary covers the late remedies.
         LetterReview.Switch(connection, "E10000034", Year, DataParagraphs.LateRemedies, on: false);

@@ -9,16 +9,15 @@ using Upheld.Tests.Storage;
 
 namespace Upheld.Tests.Reliability;
 
-/// <summary>SIGKILL in the middle of an import leaves the database exactly as it was, and the same import then completes.</summary>
-public sealed class CrashSafetyTests : IDisposable
+/// <summary>Enough decisions that an import is still writing when it is killed, even on a fast machine: written once for both engines' tests.</summary>
+public sealed class LargeImportFolder : IDisposable
 {
-    private const int Decisions = 400_000;
-    private readonly ImportFolder _large = new();
+    public const int Decisions = 400_000;
+    private readonly ImportFolder _folder = new();
 
-    public CrashSafetyTests()
+    public LargeImportFolder()
     {
-        // Enough rows that the import is still writing when it is killed, even on a fast machine.
-        using var writer = new StreamWriter(Path.Combine(_large.Path, "decisions.csv"));
+        using var writer = new StreamWriter(System.IO.Path.Combine(_folder.Path, "decisions.csv"));
         writer.Write("case_ref,authority_code,decision_date,outcome,summary\r\n");
         string[] councils = ["E10000034", "E06000017", "E10000003", "E07000192", "E08000025"];
         string[] outcomes = ["upheld", "not_upheld", "advice_given"];
@@ -26,7 +25,15 @@ public sealed class CrashSafetyTests : IDisposable
             writer.Write($"K{i:D7},{councils[i % 5]},2019-{4 + i % 9:D2}-{1 + i % 28:D2},{outcomes[i % 3]},\"killed, then imported again ({i})\"\r\n");
     }
 
-    public void Dispose() => _large.Dispose();
+    public string Path => _folder.Path;
+
+    public void Dispose() => _folder.Dispose();
+}
+
+/// <summary>SIGKILL in the middle of an import leaves the database exactly as it was, and the same import then completes.</summary>
+public sealed class CrashSafetyTests(LargeImportFolder large) : IClassFixture<LargeImportFolder>
+{
+    private const int Decisions = LargeImportFolder.Decisions;
 
     [SkippableTheory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -39,12 +46,12 @@ public sealed class CrashSafetyTests : IDisposable
         var db = provider == DatabaseProvider.Sqlite ? store.Database.Description : store.Database.ConnectionString;
 
         bool killed;
-        using (var import = KilledProcess.Start("import", _large.Path, "--db", db))
+        using (var import = KilledProcess.Start("import", large.Path, "--db", db))
             killed = import.KillWhen(() => Writing(store.Database), TimeSpan.FromMinutes(2));
         Assert.True(killed, "the import finished (or never began writing) before it could be killed");
         WaitForAbandonedSessions(store.Database);
         var after = DatabaseDigest.Of(store.Database);
-        var rerun = CliRun.Of("import", _large.Path, "--db", db);
+        var rerun = CliRun.Of("import", large.Path, "--db", db);
 
         Assert.Equal(before, after);
         Assert.True(rerun.ExitCode == 0, rerun.Errors);

@@ -17,14 +17,12 @@ public abstract class CaseMixPublicationTests(DatabaseProvider provider) : IAsyn
     private static readonly FinancialYear Year = new(2019);
     private static readonly DateTimeOffset PublishedAt = SiteHost.PublishedAt; // 29 July 2020, 8:30 UTC
     private const string Planning = "Planning and Development";
-    private TestDatabase? _store;
-    private SiteHost _site = null!;
+    private PublishedYearSite? _published;
 
     // The three councils of CaseMixEngineTests, imported before publication: Worcestershire 0.90 lower, Wellingborough 0.97 similar,
     // Cannock Chase 1.18 higher (education 153 of 170 upheld nationally, planning 85 of 170).
     public Task InitializeAsync()
     {
-        _store = TestDatabase.Create(provider);
         var rows = new List<string> { "case_ref,authority_code,decision_date,category,outcome" };
         foreach (var (code, education, educationUpheld, planning, planningUpheld) in new[]
                  { ("E10000034", 100, 88, 20, 2), ("E07000156", 50, 46, 50, 22), ("E07000192", 20, 19, 100, 61) })
@@ -32,35 +30,21 @@ public abstract class CaseMixPublicationTests(DatabaseProvider provider) : IAsyn
             for (var i = 0; i < education; i++) rows.Add($"{code}-E{i},{code},2019-06-01,Education and Children's Services,{(i < educationUpheld ? "upheld" : "not_upheld")}");
             for (var i = 0; i < planning; i++) rows.Add($"{code}-P{i},{code},2019-06-01,{Planning},{(i < planningUpheld ? "upheld" : "not_upheld")}");
         }
-        Import(PublishedAt.AddDays(-10), rows);
-        Publication.Set(_store.Database, Year, PublishedAt, new TestClock(PublishedAt.AddDays(-9)));
-        _site = new SiteHost(_store.Database, PublishedAt.AddDays(1));
+        _published = new PublishedYearSite(provider, "case-mix publication, 2019-20", Year, PublishedAt, rows);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_site is not null) await _site.DisposeAsync();
-        _store?.Dispose();
-    }
-
-    private void Import(DateTimeOffset at, IEnumerable<string> decisions)
-    {
-        using var folder = new ImportFolder().With("decisions.csv", [.. decisions]);
-        var result = new Importer(_store!.Database, new TestClock(at)).Import(folder.Path);
-        Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
+        if (_published is not null) await _published.DisposeAsync();
     }
 
     // Rutland's planning investigations, all upheld, decided in 2019-20 and recorded after publication.
     private void RutlandUpholds(int count, int from, DateTimeOffset at) =>
-        Import(at, ["case_ref,authority_code,decision_date,category,outcome",
+        _published!.Import(at, ["case_ref,authority_code,decision_date,category,outcome",
             .. Enumerable.Range(from, count).Select(i => $"R{i},E06000017,2019-09-01,{Planning},upheld")]);
 
-    private IReadOnlyDictionary<string, PublishedRecord> Published()
-    {
-        using var connection = _store!.Database.Connect();
-        return PublishedFigures.ForYear(connection, Year, PublishedKinds.CaseMix);
-    }
+    private IReadOnlyDictionary<string, PublishedRecord> Published() => _published!.Published(PublishedKinds.CaseMix);
 
     [SkippableFact]
     public async Task A_late_change_elsewhere_revises_a_council_only_where_its_comparison_changes()
@@ -82,23 +66,23 @@ public abstract class CaseMixPublicationTests(DatabaseProvider provider) : IAsyn
         Assert.Contains("\"comparison\":\"similar\"", published["E07000192"].RevisedJson);
         Assert.Contains("\"comparison\":\"higher\"", published["E07000192"].RecordJson); // as published, kept
 
-        _site.Clock.Now = PublishedAt.AddDays(60); // past the site's brief cache
-        var page = await _site.Client.GetStringAsync("/councils/E07000192/cannock-chase/2019-20");
+        _published!.Site.Clock.Now = PublishedAt.AddDays(60); // past the site's brief cache
+        var page = await _published!.Site.Client.GetStringAsync("/councils/E07000192/cannock-chase/2019-20");
         Assert.Contains("as published on 29 July 2020: 1.18, 80 upheld where 68 were expected, higher.", page);
         Assert.Contains("About as many upheld as its mix of services explains", page);
-        var worcestershire = await _site.Client.GetStringAsync("/councils/E10000034/worcestershire/2019-20");
+        var worcestershire = await _published!.Site.Client.GetStringAsync("/councils/E10000034/worcestershire/2019-20");
         Assert.DoesNotContain("as published on", worcestershire);
-        var api = await _site.Client.GetStringAsync("/api/v1/authorities/E07000192/signals");
+        var api = await _published!.Site.Client.GetStringAsync("/api/v1/authorities/E07000192/signals");
         Assert.Contains("\"revised_on\": \"2020-09-07\"", api);
         Assert.Contains("\"as_published\": {", api);
-        Assert.DoesNotContain("as_published", await _site.Client.GetStringAsync("/api/v1/authorities/E07000156/signals"));
+        Assert.DoesNotContain("as_published", await _published!.Site.Client.GetStringAsync("/api/v1/authorities/E07000156/signals"));
     }
 
     [SkippableFact]
     public void A_change_before_publication_retakes_the_case_mix_records_without_a_revision()
     {
         // The publication moved to a later date before the first one came: changes until then are not revisions.
-        Publication.Set(_store!.Database, Year, PublishedAt.AddDays(30), new TestClock(PublishedAt.AddDays(-5)));
+        Publication.Set(_published!.Database, Year, PublishedAt.AddDays(30), new TestClock(PublishedAt.AddDays(-5)));
         RutlandUpholds(10, 0, PublishedAt.AddDays(-4));
 
         var published = Published();

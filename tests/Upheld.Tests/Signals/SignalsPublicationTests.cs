@@ -24,8 +24,8 @@ public abstract class SignalsPublicationTests(DatabaseProvider provider) : IAsyn
     private static readonly string[] TenOthers =
         ["E10000003", "E07000192", "E10000012", "E10000016", "E08000025", "E09000028", "E09000030", "E06000052", "E10000024", "E10000017"];
 
-    private TestDatabase? _store;
-    private SiteHost _site = null!;
+    private PublishedYearSite? _published;
+    private SiteHost Site => _published!.Site;
 
     // The worked example of docs/statistics.md: Worcestershire upheld 1 education complaint a year in 2019-20 to 2021-22 and 12 in
     // 2022-23; ten other councils 1 a year throughout. N = 12 + 10 = 22, N_past = 3 + 30 = 33, so each upheld decision of the four
@@ -33,47 +33,32 @@ public abstract class SignalsPublicationTests(DatabaseProvider provider) : IAsyn
     // = 0.0019278; eleven tests, so q = 11 × 0.0019278 = 0.0212 ≤ 0.05: a signal, expected 15 × 2/5 = 6.
     public Task InitializeAsync()
     {
-        _store = TestDatabase.Create(provider);
         var rows = new List<string> { "case_ref,authority_code,decision_date,category,outcome" };
         foreach (var y in new[] { 2019, 2020, 2021, 2022 })
         {
             foreach (var code in TenOthers) rows.Add($"{code}-{y},{code},{y}-06-01,{Education},upheld");
             for (var i = 0; i < (y == 2022 ? 12 : 1); i++) rows.Add($"W-{y}-{i},{Worcestershire},{y}-06-01,{Education},upheld");
         }
-        Import(PublishedAt.AddDays(-10), rows);
-        Publication.Set(_store.Database, Year, PublishedAt, new TestClock(PublishedAt.AddDays(-9)));
-        _site = new SiteHost(_store.Database, PublishedAt.AddDays(1));
+        _published = new PublishedYearSite(provider, "signals publication, 2022-23", Year, PublishedAt, rows);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        if (_site is not null) await _site.DisposeAsync();
-        _store?.Dispose();
-    }
-
-    private void Import(DateTimeOffset at, IEnumerable<string> decisions)
-    {
-        using var folder = new ImportFolder().With("decisions.csv", [.. decisions]);
-        var result = new Importer(_store!.Database, new TestClock(at)).Import(folder.Path);
-        Assert.True(result.Succeeded, string.Join("\n", result.Problems.Lines()));
+        if (_published is not null) await _published.DisposeAsync();
     }
 
     // Rutland's upheld education decisions of 2022-23, recorded after publication.
     private void RutlandUpholds(int count, int from, DateTimeOffset at) =>
-        Import(at, ["case_ref,authority_code,decision_date,category,outcome",
+        _published!.Import(at, ["case_ref,authority_code,decision_date,category,outcome",
             .. Enumerable.Range(from, count).Select(i => $"R{i},{Rutland},2022-09-01,{Education},upheld")]);
 
-    private IReadOnlyDictionary<string, PublishedRecord> Published()
-    {
-        using var connection = _store!.Database.Connect();
-        return PublishedFigures.ForYear(connection, Year, PublishedKinds.Signals);
-    }
+    private IReadOnlyDictionary<string, PublishedRecord> Published() => _published!.Published(PublishedKinds.Signals);
 
     private async Task<string> Get(string path, DateTimeOffset at)
     {
-        _site.Clock.Now = at; // past the site's brief cache
-        var response = await _site.Client.GetAsync(path);
+        Site.Clock.Now = at; // past the site's brief cache
+        var response = await Site.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // As a reader sees the words: the page encodes the apostrophe and the dash.
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

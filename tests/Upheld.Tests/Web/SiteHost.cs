@@ -30,9 +30,13 @@ public sealed class SiteHost : IAsyncDisposable
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
     /// <param name="settings">Configuration the site reads, as environment variables give it (such as UPHELD_SMTP).</param>
     /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
-    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <param name="then">More that a test class writes before the site starts, named by its key: a template is made of it
+    /// once per run (see <see cref="TestDatabase.Prepared"/>), so it must write the same whenever it runs.</param>
+    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite,
+        (string Key, Action<Database> Write)? then = null)
     {
-        _store = TestDatabase.Prepared(provider, publish ? "site, 2019-20 published" : "site, nothing published", database =>
+        var key = (publish ? "site, 2019-20 published" : "site, nothing published") + (then is { } more ? ", then " + more.Key : "");
+        _store = TestDatabase.Prepared(provider, key, database =>
         {
             using (var folder = new ImportFolder().AsCases())
             {
@@ -40,6 +44,7 @@ public sealed class SiteHost : IAsyncDisposable
                 if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Problems.Lines()));
             }
             if (publish) Publication.Set(database, new FinancialYear(2019), PublishedAt);
+            then?.Write(database);
         });
         Database = _store.Database;
         (_app, Client) = Start(Database, Clock, live, settings);

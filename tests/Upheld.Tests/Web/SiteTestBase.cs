@@ -4,7 +4,8 @@ using Upheld.Storage;
 namespace Upheld.Tests.Web;
 
 /// <summary>A fresh in-memory site for each test (see <see cref="SiteHost"/>), on SQLite unless told, and a way to fetch a page from it.</summary>
-public abstract class SiteTestBase(DatabaseProvider provider) : IAsyncLifetime
+/// <param name="then">What every test of the class writes before it begins, made once per run into a template (see <see cref="SiteHost"/>).</param>
+public abstract class SiteTestBase(DatabaseProvider provider, (string Key, Action<Database> Write)? then = null) : IAsyncLifetime
 {
     protected SiteTestBase() : this(DatabaseProvider.Sqlite) { }
 
@@ -12,7 +13,7 @@ public abstract class SiteTestBase(DatabaseProvider provider) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Site = new SiteHost(provider: provider);
+        Site = new SiteHost(provider: provider, then: then);
         return Task.CompletedTask;
     }
 

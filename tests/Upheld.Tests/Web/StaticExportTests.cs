@@ -3,24 +3,31 @@ using Upheld.Web.Export;
 
 namespace Upheld.Tests.Web;
 
-/// <summary>The static copy of the site: every page of every published year, every link a file, nothing unpublished.</summary>
-public sealed partial class StaticExportTests : IAsyncLifetime
+/// <summary>The site crawled once into a static copy, for the tests of the copy, which only read it.</summary>
+public sealed class CrawledExport : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
-    private SiteHost _site = null!;
-    private ExportResult _result = null!;
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"upheld-export-{Guid.NewGuid():N}");
+    public SiteHost Site { get; private set; } = null!;
+    public ExportResult Result { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _site = new SiteHost();
-        _result = await StaticExport.CrawlAsync(_site.Client, _folder);
+        Site = new SiteHost();
+        Result = await StaticExport.CrawlAsync(Site.Client, Folder);
     }
 
     public async Task DisposeAsync()
     {
-        await _site.DisposeAsync();
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        if (Site is not null) await Site.DisposeAsync();
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
+}
+
+/// <summary>The static copy of the site: every page of every published year, every link a file, nothing unpublished.</summary>
+public sealed partial class StaticExportTests(CrawledExport export) : IClassFixture<CrawledExport>
+{
+    private readonly string _folder = export.Folder;
+    private readonly ExportResult _result = export.Result;
 
     [GeneratedRegex("(?:href|src)=\"(?<link>/[^\"#]*)")]
     private static partial Regex Link();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MimeKit;
 
 namespace Upheld.Tests.Letters.Mail;
@@ -31,8 +32,7 @@ public sealed record SmtpSink(string Host, int Port, string Folder)
             found.Clear();
             foreach (var file in Directory.GetFiles(Folder))
             {
-                var text = File.ReadAllText(file);
-                if (!text.Contains($"X-Rcpt-Args: <{recipient}>", StringComparison.Ordinal)) continue;
+                if (!Names(file, recipient)) continue;
                 try
                 {
                     using var stream = File.OpenRead(file);
@@ -49,5 +49,23 @@ public sealed record SmtpSink(string Host, int Port, string Folder)
             Thread.Sleep(100);
         }
         return found;
+    }
+
+    // The envelope recipients of each whole message seen so far, by file: the folder holds every message of every run that
+    // shared the sink, so reading each of them again on every poll would take longer than the tests themselves.
+    private static readonly ConcurrentDictionary<string, string> Envelopes = new();
+
+    /// <summary>Whether the message in <paramref name="file"/> was sent to <paramref name="recipient"/>.</summary>
+    /// <remarks>A message's envelope is remembered once its headers are all written (a blank line follows them); until then
+    /// the file is read again each time.</remarks>
+    private static bool Names(string file, string recipient)
+    {
+        var line = $"X-Rcpt-Args: <{recipient}>";
+        if (Envelopes.TryGetValue(file, out var envelope)) return envelope.Contains(line, StringComparison.Ordinal);
+        var text = File.ReadAllText(file);
+        var headersEnd = text.Replace("\r\n", "\n", StringComparison.Ordinal).IndexOf("\n\n", StringComparison.Ordinal);
+        if (headersEnd >= 0)
+            Envelopes[file] = string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal)[..headersEnd].Split('\n').Where(l => l.StartsWith("X-Rcpt-Args: ", StringComparison.Ordinal)));
+        return text.Contains(line, StringComparison.Ordinal);
     }
 }

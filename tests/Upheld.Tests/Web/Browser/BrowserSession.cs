@@ -2,12 +2,11 @@ using Microsoft.Playwright;
 
 namespace Upheld.Tests.Web.Browser;
 
-/// <summary>One headless Debian Chromium, driven by Playwright, over a live site on loopback: shared by a test class.</summary>
+/// <summary>A live site on loopback, for a test class, and the test run's one headless Chromium (see <see cref="SharedBrowser"/>) to visit it.</summary>
 /// <remarks>Outside CI a machine without Chromium skips the browser tests with a message; in CI they must run (./test installs it).</remarks>
 public class BrowserSession : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public IBrowser Browser { get; private set; } = null!;
     public SiteHost Site { get; private set; } = null!;
@@ -18,19 +17,10 @@ public class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
-        {
-            Missing = $"{Chromium} is not installed (./test installs it)";
-            return;
-        }
+        Missing = SharedBrowser.Missing;
+        if (Missing is not null) return;
         Site = CreateSite();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await SharedBrowser.Get();
         Directory.CreateDirectory(Screenshots);
     }
 
@@ -61,6 +51,7 @@ public class BrowserSession : IAsyncLifetime
             Skip.If(true, $"Browser test skipped: {Missing}");
         }
         var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = javaScript, ViewportSize = new() { Width = 1280, Height = 900 } });
+        lock (_contexts) _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Site.Address + path);
         return page;
@@ -68,8 +59,14 @@ public class BrowserSession : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        // The browser outlives the class: only the pages this class opened are closed (those a test closed itself are skipped).
+        List<IBrowserContext> contexts;
+        lock (_contexts) contexts = [.. _contexts];
+        foreach (var context in contexts)
+        {
+            try { await context.CloseAsync(); }
+            catch (PlaywrightException) { } // already closed with its browser
+        }
         if (Site is not null) await Site.DisposeAsync();
     }
 
@@ -78,5 +75,42 @@ public class BrowserSession : IAsyncLifetime
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Upheld.slnx"))) directory = directory.Parent;
         return directory?.FullName ?? Path.GetTempPath();
+    }
+}
+
+/// <summary>
+/// One headless Debian Chromium for the whole test run, driven by Playwright, launched when a browser test first needs it:
+/// each test class opens its own contexts (a fresh profile each: cookies, JavaScript on or off) in it, which cost a few
+/// milliseconds, where launching a browser costs a second or more on a busy machine.
+/// </summary>
+/// <remarks>
+/// xUnit has no fixture for the whole assembly, so the browser lives as long as the test host: Playwright's driver closes it
+/// when the host exits, and a handler at exit asks it first when the exit is orderly.
+/// </remarks>
+public static class SharedBrowser
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly Lazy<Task<IBrowser>> Launched = new(Launch);
+
+    /// <summary>Why the browser tests cannot run here, or null.</summary>
+    public static string? Missing => File.Exists(Chromium) ? null : $"{Chromium} is not installed (./test installs it)";
+
+    public static Task<IBrowser> Get() => Launched.Value;
+
+    private static async Task<IBrowser> Launch()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(5));
+            playwright.Dispose();
+        };
+        return browser;
     }
 }

@@ -15,14 +15,11 @@ public sealed class DemoBrowserSession(DemoDatabase demo) : BrowserSession
 /// What a reader sees of the charts drawn from every council's figures: every funnel's limit curves drawn, on their side of the
 /// average; every trend chart drawn without a coordinate that is not a number; and the pages that carry them pass axe.
 /// </summary>
+/// <remarks>The site and its session are the class's, shared by its tests, which only read the demonstration database.</remarks>
 [Collection(DemoDatabase.Collection)]
-public sealed class FunnelsInBrowserTests(DemoDatabase demo) : IAsyncLifetime
+public sealed class FunnelsInBrowserTests(DemoBrowserSession session) : IClassFixture<DemoBrowserSession>
 {
-    private readonly DemoBrowserSession _session = new(demo);
-
-    public Task InitializeAsync() => _session.InitializeAsync();
-
-    public Task DisposeAsync() => _session.DisposeAsync();
+    private readonly DemoBrowserSession _session = session;
 
     // Each stretch of each limit curve as the browser parsed it: a polyline whose points do not parse is dropped whole.
     private const string Drawn = """
