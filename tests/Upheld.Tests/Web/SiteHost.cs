@@ -30,7 +30,8 @@ public sealed class SiteHost : IAsyncDisposable
     /// <param name="live">Listen on a real loopback port, for a browser, instead of in memory.</param>
     /// <param name="settings">Configuration the site reads, as environment variables give it (such as UPHELD_SMTP).</param>
     /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
-    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <param name="forExport">Built as <c>upheld export</c> builds it (see <see cref="Site.Build"/>).</param>
+    public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite, bool forExport = false)
     {
         _store = TestDatabase.Prepared(provider, publish ? "site, 2019-20 published" : "site, nothing published", database =>
         {
@@ -42,20 +43,20 @@ public sealed class SiteHost : IAsyncDisposable
             if (publish) Publication.Set(database, new FinancialYear(2019), PublishedAt);
         });
         Database = _store.Database;
-        (_app, Client) = Start(Database, Clock, live, settings);
+        (_app, Client) = Start(Database, Clock, live, settings, forExport);
     }
 
     /// <summary>The site over a database the caller owns and keeps, such as the shared demonstration database, at <paramref name="now"/>.</summary>
-    public SiteHost(Database database, DateTimeOffset now, bool live = false)
+    public SiteHost(Database database, DateTimeOffset now, bool live = false, bool forExport = false)
     {
         Database = database;
         Clock.Now = now;
-        (_app, Client) = Start(Database, Clock, live, null);
+        (_app, Client) = Start(Database, Clock, live, null, forExport);
     }
 
-    private static (WebApplication, HttpClient) Start(Database database, TestClock clock, bool live, IReadOnlyDictionary<string, string?>? settings)
+    private static (WebApplication, HttpClient) Start(Database database, TestClock clock, bool live, IReadOnlyDictionary<string, string?>? settings, bool forExport)
     {
-        var app = Site.Build(database, clock: clock, configure: builder =>
+        var app = Site.Build(database, clock: clock, forExport: forExport, configure: builder =>
         {
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");
