@@ -28,7 +28,12 @@ namespace Upheld.Web;
 public static class Site
 {
     /// <summary>Builds the site over <paramref name="database"/>; <paramref name="configure"/> lets tests swap the server or the clock.</summary>
-    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="forExport">
+    /// Built for one static export, which asks for every page once: no page is prepared (kept and compressed for the next
+    /// visitor, who never comes), and the figures and letters are computed once and kept for the export's whole run rather
+    /// than <see cref="SiteData.Freshness"/>, so the pages of one export are made from one reading of them.
+    /// </param>
+    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, bool forExport = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         // The framework's start-up chatter (data-protection keys, hosting) is not news to someone serving the site.
@@ -48,8 +53,9 @@ public static class Site
         });
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
-        builder.Services.AddSingleton<SiteData>();
-        builder.Services.AddSingleton<SiteLetters>();
+        TimeSpan? keptFor = forExport ? TimeSpan.MaxValue : null;
+        builder.Services.AddSingleton(services => new SiteData(database, services.GetRequiredService<TimeProvider>(), keptFor));
+        builder.Services.AddSingleton(services => new SiteLetters(database, services.GetRequiredService<TimeProvider>(), keptFor));
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -76,7 +82,7 @@ public static class Site
         app.Use(RequestLimits.Apply);
         // Public answers come from prepared bytes, compressed when they were prepared; staff answers are personal and never do.
         var prepared = app.Services.GetRequiredService<PreparedPages>();
-        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(prepared.Serve));
+        if (!forExport) app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(prepared.Serve));
         // Staff pages carry secret form tokens beside text the visitor typed, so they are sent uncompressed (BREACH).
         app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions

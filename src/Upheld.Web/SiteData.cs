@@ -42,11 +42,12 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// <see cref="PreparedPages"/> forgets every entry as soon as it sees the database's data version move on, so a change
 /// made by any process shows within its bound rather than this one.
 /// </remarks>
-public sealed class SiteData(Database database, TimeProvider clock)
+/// <param name="keptFor">How long a figure is kept, <see cref="Freshness"/> unless told: the static export keeps every figure for its whole run.</param>
+public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
 
-    private readonly ShortLivedCache _cache = new(Freshness);
+    private readonly ShortLivedCache _cache = new(keptFor ?? Freshness);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 

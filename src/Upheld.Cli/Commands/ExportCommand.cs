@@ -10,14 +10,14 @@ namespace Upheld.Cli.Commands;
 
 /// <summary><c>upheld export --out DIR</c>: writes the public site, published years only, as static files.</summary>
 /// <remarks>
-/// The copy is built beside DIR and takes its place in one step at the end, so DIR is never half-written; files whose bytes
-/// are unchanged stay the same files (see <see cref="StaticExport.ExportAsync"/>).
+/// Into an existing export, only the files whose bytes changed, new files and files no longer published are touched, all or
+/// nothing under a journal; unchanged files stay the same files (see <see cref="StaticExport.ExportAsync(HttpClient, string, IProgress{int}?, int)"/>).
 /// </remarks>
 internal static class ExportCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--out") { Description = "Folder to write the site into (replaced when the export is complete; unchanged files are kept as they are)", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder to write the site into (an export there is brought up to date when the export is complete: unchanged files are kept as they are)", Required = true };
         var command = new Command("export", "Write the public site as static files (only published years)") { output };
         command.SetAction(parse => Run(CommonOptions.OpenDatabase(parse), Path.GetFullPath(parse.GetValue(output)!)).GetAwaiter().GetResult());
         return command;
@@ -25,8 +25,9 @@ internal static class ExportCommand
 
     private static async Task<int> Run(Storage.Database database, string folder)
     {
-        // The site runs in this process and answers the crawl in memory: no socket, no HTTP parsing, for some 40,000 files.
-        await using var site = Site.Build(database, configure: builder => builder.WebHost.UseTestServer());
+        // The site runs in this process and answers the crawl in memory: no socket, no HTTP parsing, for some 40,000 files;
+        // built for the export, it prepares no page (each is asked for once) and reads the figures once.
+        await using var site = Site.Build(database, configure: builder => builder.WebHost.UseTestServer(), forExport: true);
         await site.StartAsync();
         using var client = site.GetTestClient();
         var result = await StaticExport.ExportAsync(client, folder, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files…[/]")));

@@ -7,7 +7,8 @@ using System.Text.RegularExpressions;
 namespace Upheld.Web.Export;
 
 /// <summary>What an export wrote: every file, of which <paramref name="Unchanged"/> were kept as they were (same bytes, same file).</summary>
-public sealed record ExportResult(int Files, long Bytes, int Redirects, TimeSpan Elapsed, IReadOnlyList<string> BrokenLinks, int Unchanged = 0);
+/// <param name="Paths">Every file of the export, relative to its folder with '/', written or not.</param>
+public sealed record ExportResult(int Files, long Bytes, int Redirects, TimeSpan Elapsed, IReadOnlyList<string> BrokenLinks, int Unchanged = 0, IReadOnlyList<string>? Paths = null);
 
 /// <summary>Writes the public site as static files by following every link from the home page, as a visitor would.</summary>
 /// <remarks>
@@ -21,48 +22,82 @@ public static partial class StaticExport
     private static partial Regex Link();
 
     /// <summary>
-    /// Exports the site into <paramref name="folder"/>, all or nothing: the new copy is built beside it, each file whose bytes
-    /// are those of the file already at its place kept as that file (a hard link: same inode, same modification time), and
-    /// the finished copy then takes the folder's place in one step, so files of anything no longer published go with the old copy.
+    /// Exports the site into <paramref name="folder"/>, all or nothing: only files whose bytes changed, new files and files no
+    /// longer exported are touched (an unchanged file stays the same file: same inode, same modification time), and a failure
+    /// leaves the folder exactly as it was.
     /// </summary>
     /// <remarks>
-    /// Built as <c>FOLDER.partial-PID</c> in the same parent, so that linking and renaming stay on one file system. On Linux
-    /// the two folders are exchanged atomically (<c>renameat2</c> with <c>RENAME_EXCHANGE</c>): a reader or a crash sees the
-    /// whole old copy or the whole new one. Any failure before that, or a link that leads nowhere, removes the partial copy
-    /// and leaves the folder exactly as it was; a crash leaves the partial copy beside it, removed by the next export.
+    /// The new and changed files are written first into <c>FOLDER.partial-PID</c> beside the folder (the same parent, so that
+    /// moving them stays on one file system); a failure or a link that leads nowhere by then removes it, the folder untouched.
+    /// Once the crawl is complete they are moved in, and the files no longer exported moved out, under a journal
+    /// (<see cref="FolderUpdate"/>): a failure while moving puts every file back at once, and a crash leaves the journal, by
+    /// which the next export puts every file back before it starts. A first export is moved into place in one step.
     /// Two exports into one folder at once are not supported.
     /// </remarks>
-    public static async Task<ExportResult> ExportAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0)
+    public static Task<ExportResult> ExportAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0) =>
+        ExportAsync(site, folder, progress, parallel, interruption: null);
+
+    internal static async Task<ExportResult> ExportAsync(HttpClient site, string folder, IProgress<int>? progress, int parallel, FolderUpdate.Interruption? interruption)
     {
         var watch = Stopwatch.StartNew();
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(folder);
-        // What a killed export left behind: its partial copy, or the old copy it had not yet removed.
-        foreach (var abandoned in Directory.EnumerateDirectories(parent, $"{name}.partial-*")) Directory.Delete(abandoned, recursive: true);
-        var staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
-        ExportResult result;
+        Recover(folder);
+        var staging = Path.Combine(Path.GetDirectoryName(folder)!, $"{Path.GetFileName(folder)}.partial-{Environment.ProcessId}");
+        var incoming = Path.Combine(staging, FolderUpdate.NewFiles);
+        var previous = Directory.Exists(folder) ? folder : null;
         try
         {
-            result = await CrawlAsync(site, staging, progress, parallel, previous: Directory.Exists(folder) ? folder : null);
+            var result = await CrawlAsync(site, incoming, progress, parallel, previous);
+            if (result.BrokenLinks.Count > 0)
+            {
+                Directory.Delete(staging, recursive: true);
+                return result;
+            }
+            if (previous is null)
+            {
+                Directory.Move(incoming, folder);
+            }
+            else
+            {
+                var steps = FolderUpdate.Plan(folder, staging, result.Paths!);
+                if (steps.Count > 0) FolderUpdate.Apply(folder, staging, steps, interruption);
+            }
+            Directory.Delete(staging, recursive: true);
+            return result with { Elapsed = watch.Elapsed };
+        }
+        catch (FolderUpdate.SimulatedCrash)
+        {
+            throw;
         }
         catch
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            // A journal still here means the update could not be undone either: the next export undoes it.
+            if (Directory.Exists(staging) && !File.Exists(Path.Combine(staging, FolderUpdate.Journal))) Directory.Delete(staging, recursive: true);
             throw;
         }
-        if (result.BrokenLinks.Count > 0)
+    }
+
+    /// <summary>
+    /// What a killed export left beside <paramref name="folder"/>: an update it stopped halfway is undone by its journal, so the
+    /// folder is the previous export again, and its partial copy is removed.
+    /// </summary>
+    public static void Recover(string folder)
+    {
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var parent = Path.GetDirectoryName(folder)!;
+        Directory.CreateDirectory(parent);
+        foreach (var abandoned in Directory.EnumerateDirectories(parent, $"{Path.GetFileName(folder)}.partial-*"))
         {
-            Directory.Delete(staging, recursive: true);
-            return result;
+            if (Directory.Exists(folder)) FolderUpdate.UndoInterrupted(folder, abandoned);
+            Directory.Delete(abandoned, recursive: true);
         }
-        FileSwap.Replace(folder, staging);
-        return result with { Elapsed = watch.Elapsed };
     }
 
     /// <param name="parallel">Requests in flight at once; by default twice the processor count, as pages wait on the database.</param>
-    /// <param name="previous">An earlier export: a file whose bytes are the same as its file there is linked to it rather than written.</param>
+    /// <param name="previous">
+    /// An earlier export: a file whose bytes are those of its file there is not written (the result's <see cref="ExportResult.Paths"/>
+    /// still lists it), so <paramref name="folder"/> receives only what is new or changed.
+    /// </param>
     public static async Task<ExportResult> CrawlAsync(HttpClient site, string folder, IProgress<int>? progress = null, int parallel = 0, string? previous = null)
     {
         var watch = Stopwatch.StartNew();
@@ -71,6 +106,7 @@ public static partial class StaticExport
         var seen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { ["/"] = true };
         var queue = Channel.CreateUnbounded<string>();
         var broken = new ConcurrentBag<string>();
+        var paths = new ConcurrentBag<string>();
         int files = 0, redirects = 0, pending = 1, unchanged = 0;
         long bytes = 0;
         queue.Writer.TryWrite("/");
@@ -92,19 +128,20 @@ public static partial class StaticExport
         }).ToList();
         await Task.WhenAll(workers);
         var notice = System.Text.Encoding.UTF8.GetBytes(Notice);
-        await KeepAsync(Path.Combine(folder, "README.txt"), notice);
-        return new ExportResult(files + 1, bytes + notice.Length, redirects, watch.Elapsed, broken.Order(StringComparer.Ordinal).ToList(), unchanged);
+        await KeepAsync("README.txt", notice);
+        return new ExportResult(files + 1, bytes + notice.Length, redirects, watch.Elapsed, broken.Order(StringComparer.Ordinal).ToList(), unchanged, [.. paths]);
 
-        // Writes the file, or links the previous export's file when its bytes are already these.
-        async Task KeepAsync(string file, byte[] body)
+        // Writes the file, unless the previous export's file has these bytes already.
+        async Task KeepAsync(string relative, byte[] body)
         {
-            if (previous is not null && FileSwap.TryLinkSame(Path.Combine(previous, Path.GetRelativePath(folder, file)), file, body))
+            paths.Add(relative);
+            if (previous is not null && SameBytes(Path.Combine(previous, relative), body))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
             }
-            // Never into an existing file: a path reached twice may already be a link to the previous export's file.
-            File.Delete(file);
+            var file = Path.Combine(folder, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllBytesAsync(file, body);
         }
 
@@ -137,8 +174,7 @@ public static partial class StaticExport
                 broken.Add($"{path} ({(int)response.StatusCode})");
                 return;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await KeepAsync(file, body);
+            await KeepAsync(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'), body);
             Interlocked.Add(ref bytes, body.LongLength);
             if (Interlocked.Increment(ref files) % 1000 == 0) progress?.Report(files);
         }
@@ -148,6 +184,35 @@ public static partial class StaticExport
             if (!seen.TryAdd(link, true)) return;
             Interlocked.Increment(ref pending);
             queue.Writer.TryWrite(link);
+        }
+    }
+
+    // Whether the file holds exactly these bytes: its length first, then its content, read once.
+    private static bool SameBytes(string file, byte[] bytes)
+    {
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        using (handle)
+        {
+            if (RandomAccess.GetLength(handle) != bytes.LongLength) return false;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, bytes.Length));
+            try
+            {
+                var read = 0;
+                while (read < bytes.Length && RandomAccess.Read(handle, buffer.AsSpan(read, bytes.Length - read), read) is var n and > 0) read += n;
+                return read == bytes.Length && buffer.AsSpan(0, read).SequenceEqual(bytes);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

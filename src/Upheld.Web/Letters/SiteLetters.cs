@@ -12,10 +12,11 @@ namespace Upheld.Web.Letters;
 /// A PDF comes from the renderings kept in the store; only a letter never printed starts the one shared browser,
 /// and prints wait their turn, so a burst of requests never starts a browser per request.
 /// </remarks>
-public sealed class SiteLetters(Database database, TimeProvider clock) : IAsyncDisposable
+/// <param name="keptFor">How long a year's letters are kept, <see cref="SiteData.Freshness"/> unless told (see <see cref="SiteData"/>).</param>
+public sealed class SiteLetters(Database database, TimeProvider clock, TimeSpan? keptFor = null) : IAsyncDisposable
 {
     private readonly EditionCatalog _editions = EditionCatalog.Load();
-    private readonly ShortLivedCache _kept = new(SiteData.Freshness);
+    private readonly ShortLivedCache _kept = new(keptFor ?? SiteData.Freshness);
     private readonly SemaphoreSlim _printing = new(1);
     private LetterPdf? _printer;
 

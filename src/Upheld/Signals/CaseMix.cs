@@ -76,14 +76,34 @@ public sealed record CaseMixYear(FinancialYear Year, IReadOnlyList<NationalGroup
 {
     /// <summary>The councils of a type taken together: their upheld decisions ÷ their expected ones; null when they expected none.</summary>
     /// <remarks>Every council of England taken together has a ratio of exactly 1, as the national rates come from the same decisions.</remarks>
-    public Rational? TypeRatio(AuthorityType type)
+    public Rational? TypeRatio(AuthorityType type) => Worked.Of(Councils).TypeRatios.GetOrAdd(type, t =>
     {
-        var ofType = Councils.Where(c => c.Type == type).ToList();
+        var ofType = Councils.Where(c => c.Type == t).ToList();
         var expected = ofType.Aggregate(Rational.Zero, (sum, c) => sum + c.Expected);
         return expected == Rational.Zero ? null : new Rational(ofType.Sum(c => c.ObservedUpheld), 1) / expected;
-    }
+    });
 
-    public CaseMixRatio? Of(string code) => Councils.FirstOrDefault(c => c.Code == code);
+    public CaseMixRatio? Of(string code) => Worked.Of(Councils).ByCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// What is worked out from a year's councils and kept beside that list: every page of the year asks for it again (the pooled
+    /// ratio is a sum of exact fractions over a hundred-odd councils). Kept by the list itself, so it is never part of the record's
+    /// equality and a copy made with other councils works out its own.
+    /// </summary>
+    private sealed class Worked
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<CaseMixRatio>, Worked> Kept = new();
+
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<AuthorityType, Rational?> TypeRatios = new();
+        public readonly Dictionary<string, CaseMixRatio> ByCode = new(StringComparer.Ordinal);
+
+        public static Worked Of(IReadOnlyList<CaseMixRatio> councils) => Kept.GetValue(councils, list =>
+        {
+            var worked = new Worked();
+            foreach (var council in list) worked.ByCode.TryAdd(council.Code, council);
+            return worked;
+        });
+    }
 }
 
 /// <summary>How the ratio is printed: two decimal places, rounded on the exact value with halves away from zero.</summary>

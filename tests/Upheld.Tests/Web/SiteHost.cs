@@ -32,8 +32,9 @@ public sealed class SiteHost : IAsyncDisposable
     /// <param name="provider">The engine of the site's fresh database; PostgreSQL skips the test when no server is set up.</param>
     /// <param name="then">More that a test class writes before the site starts, named by its key: a template is made of it
     /// once per run (see <see cref="TestDatabase.Prepared"/>), so it must write the same whenever it runs.</param>
+    /// <param name="forExport">Built as <c>upheld export</c> builds it (see <see cref="Site.Build"/>).</param>
     public SiteHost(bool publish = true, bool live = false, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite,
-        (string Key, Action<Database> Write)? then = null)
+        (string Key, Action<Database> Write)? then = null, bool forExport = false)
     {
         var key = (publish ? "site, 2019-20 published" : "site, nothing published") + (then is { } more ? ", then " + more.Key : "");
         _store = TestDatabase.Prepared(provider, key, database =>
@@ -47,20 +48,20 @@ public sealed class SiteHost : IAsyncDisposable
             then?.Write(database);
         });
         Database = _store.Database;
-        (_app, Client) = Start(Database, Clock, live, settings);
+        (_app, Client) = Start(Database, Clock, live, settings, forExport);
     }
 
     /// <summary>The site over a database the caller owns and keeps, such as the shared demonstration database, at <paramref name="now"/>.</summary>
-    public SiteHost(Database database, DateTimeOffset now, bool live = false)
+    public SiteHost(Database database, DateTimeOffset now, bool live = false, bool forExport = false)
     {
         Database = database;
         Clock.Now = now;
-        (_app, Client) = Start(Database, Clock, live, null);
+        (_app, Client) = Start(Database, Clock, live, null, forExport);
     }
 
-    private static (WebApplication, HttpClient) Start(Database database, TestClock clock, bool live, IReadOnlyDictionary<string, string?>? settings)
+    private static (WebApplication, HttpClient) Start(Database database, TestClock clock, bool live, IReadOnlyDictionary<string, string?>? settings, bool forExport)
     {
-        var app = Site.Build(database, clock: clock, configure: builder =>
+        var app = Site.Build(database, clock: clock, forExport: forExport, configure: builder =>
         {
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (live) builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -26,6 +26,11 @@ public sealed class ExportedAgainAndAgain : IAsyncLifetime
     public Dictionary<string, Kept> AfterFirst { get; private set; } = null!;
     public Dictionary<string, Kept> AfterUnchanged { get; private set; } = null!;
     public Dictionary<string, Kept> AfterFailure { get; private set; } = null!;
+    public Dictionary<string, Kept> AfterCrash { get; private set; } = null!;
+    public IReadOnlyList<string> BesideAfterCrash { get; private set; } = null!;
+    public Dictionary<string, Kept> AfterRecovery { get; private set; } = null!;
+    public Exception? UpdateFailure { get; private set; }
+    public Dictionary<string, Kept> AfterUpdateFailure { get; private set; } = null!;
     public Dictionary<string, Kept> AfterChanged { get; private set; } = null!;
     public Dictionary<string, Kept> AfterWithdrawn { get; private set; } = null!;
 
@@ -61,6 +66,29 @@ public sealed class ExportedAgainAndAgain : IAsyncLifetime
             }
         }
         AfterFailure = Files(Folder);
+
+        // The same change, moved in and stopped after five of its steps: by a crash (the next export undoes it) and by a failure.
+        try
+        {
+            await StaticExport.ExportAsync(site.Client, Folder, null, 0, new FolderUpdate.Interruption(5, Crash: true));
+        }
+        catch (FolderUpdate.SimulatedCrash)
+        {
+            AfterCrash = Files(Folder);
+            BesideAfterCrash = Beside;
+        }
+        StaticExport.Recover(Folder);
+        AfterRecovery = Files(Folder);
+        try
+        {
+            await StaticExport.ExportAsync(site.Client, Folder, null, 0, new FolderUpdate.Interruption(5, Crash: false));
+        }
+        catch (IOException e)
+        {
+            UpdateFailure = e;
+        }
+        AfterUpdateFailure = Files(Folder);
+
         Changed = await StaticExport.ExportAsync(site.Client, Folder);
         if (Changed.BrokenLinks.Count > 0) throw new InvalidOperationException(string.Join("\n", Changed.BrokenLinks));
         AfterChanged = Files(Folder);
@@ -144,6 +172,27 @@ public sealed class StaticExportUpdateTests(ExportedAgainAndAgain exports) : ICl
         Assert.DoesNotContain(files, f => f.Contains("2019-20", StringComparison.Ordinal));
         Assert.DoesNotContain(files, f => f.StartsWith("decisions/19 ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_update_stopped_halfway_by_a_crash_is_undone_by_the_next_export_and_one_stopped_by_a_failure_at_once()
+    {
+        var before = exports.AfterUnchanged;
+
+        // The crash left a mixture, and the journal beside it.
+        Assert.NotEqual(Summary(before), Summary(exports.AfterCrash));
+        Assert.Contains(exports.BesideAfterCrash, e => e.StartsWith("site.partial-", StringComparison.Ordinal));
+        foreach (var after in new[] { exports.AfterRecovery, exports.AfterUpdateFailure })
+        {
+            Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+            Assert.All(after, f => Assert.Equal((before[f.Key].Inode, before[f.Key].Modified), (f.Value.Inode, f.Value.Modified)));
+            Assert.All(after, f => Assert.Equal(before[f.Key].Bytes, f.Value.Bytes));
+        }
+        Assert.NotNull(exports.UpdateFailure);
+        Assert.Equal(["site"], exports.Beside);
+    }
+
+    private static string Summary(Dictionary<string, ExportedAgainAndAgain.Kept> files) =>
+        string.Join('\n', files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value.Inode} {f.Value.Modified}"));
 
     [Fact]
     public void A_failure_halfway_leaves_the_previous_export_exactly_as_it_was()
