@@ -74,7 +74,8 @@ public sealed class Importer(Database database, TimeProvider? clock = null)
         {
             // 32 MiB of page cache keeps the indexes of a large import in memory instead of re-reading pages from disk, and
             // bounds the memory an import takes however large the file: past it, pages go to the log and the temporary file.
-            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -32768; PRAGMA temp_store = FILE;");
+            // Two threads sort a large load's indexes when they are built again (BulkLoad), each in a buffer of its own.
+            if (database.Provider == DatabaseProvider.Sqlite) connection.Execute("PRAGMA cache_size = -32768; PRAGMA temp_store = FILE; PRAGMA threads = 2;");
             // The server's memory, not the import's: a large load's indexes are built again at its end, the full-text
             // index several times faster with room to gather its entries (for this session only; the pool resets it).
             else connection.Execute("SET maintenance_work_mem = '256MB'");
