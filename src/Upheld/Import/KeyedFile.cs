@@ -75,7 +75,7 @@ internal sealed class KeyedFile(
         try
         {
             var bulk = BulkLoad.BeginEmpty(run, table, large);
-            var target = StagingTable.Straight(run, table, columns, searchWords);
+            using var target = StagingTable.Straight(run, table, columns, searchWords, freeBetweenBatches: readsStore);
             var (rows, checks) = Stage(run, csv, target, progress, stopAtCheck: true);
             if (checks == 0)
             {
@@ -127,7 +127,7 @@ internal sealed class KeyedFile(
     /// <summary>Stages the file, checks it as a whole and merges it into its keyed table.</summary>
     private FileSummary Staged(ImportRun run, CsvTable csv, Action<int>? progress)
     {
-        using var staging = StagingTable.Create(run, table, columns, searchWords);
+        using var staging = StagingTable.Create(run, table, columns, searchWords, freeBetweenBatches: readsStore);
         var (rows, checks) = Stage(run, csv, staging, progress);
 
         if (checks > 0) CheckCases(run, staging);

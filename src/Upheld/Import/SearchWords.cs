@@ -18,8 +18,15 @@ namespace Upheld.Import;
 /// <para>The one place the parser reads across a space is markup (<c>&lt;a href="x y"&gt;</c>), so a text with a
 /// <c>&lt;</c> is sent whole.</para>
 /// </remarks>
-internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+/// <param name="import">The import's connection, whose settings the words' own connection takes.</param>
+internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
 {
+    // The words of a piece depend on nothing the import writes, so they are asked for outside its transaction, on a
+    // connection of their own: the import's connection stays taken by one COPY for the whole file.
+    private NpgsqlConnection? _own;
+
+    public void Dispose() => _own?.Dispose();
+
     /// <summary>Pieces remembered at most; past it the memory starts again, so an import's memory stays bounded.</summary>
     private const int MostPieces = 200_000;
 
@@ -74,9 +81,14 @@ internal sealed class SearchWords(NpgsqlConnection connection, NpgsqlTransaction
         }
         if (unknown.Count == 0) return new Batch(starts, ends, numbers);
         var pieces = unknown.ToArray();
-        var made = connection.Query<(long Index, string[] Words)>(
+        if (_own is null)
+        {
+            _own = import.CloneWith(import.ConnectionString);
+            _own.Open();
+        }
+        var made = _own.Query<(long Index, string[] Words)>(
             "SELECT p.i, tsvector_to_array(to_tsvector('english', p.piece)) FROM unnest(@pieces) WITH ORDINALITY AS p (piece, i)",
-            new { pieces }, transaction, commandTimeout: 0);
+            new { pieces }, commandTimeout: 0);
         foreach (var (index, words) in made) _pieces[pieces[index - 1]] = [.. words.Select(Number)];
         foreach (var i in waiting)
         {

@@ -53,10 +53,16 @@ internal abstract class StagingTable : IDisposable
     /// <summary>Whether the staged rows carry search words for the merge (<see cref="Import.SearchWords"/>: decisions on PostgreSQL).</summary>
     public bool HasSearchWords { get; protected init; }
 
+    /// <summary>
+    /// Whether the connection is left free between batches, for row checks that query the store; otherwise PostgreSQL takes
+    /// the whole file as one COPY, reading rows while the next are made.
+    /// </summary>
+    public bool FreeBetweenBatches { get; init; }
+
     /// <param name="searchWords">Stage the search words of each good row as well, where the engine keeps them in the table.</param>
-    public static StagingTable Create(ImportRun run, string table, string[] columns, bool searchWords = false)
+    public static StagingTable Create(ImportRun run, string table, string[] columns, bool searchWords = false, bool freeBetweenBatches = false)
     {
-        var staging = Of(run, table, columns, searchWords, intoTable: false);
+        var staging = Of(run, table, columns, searchWords, intoTable: false, freeBetweenBatches);
         run.Connection.Execute(staging.CreateSql(), transaction: run.Transaction, commandTimeout: 0);
         return staging;
     }
@@ -65,13 +71,13 @@ internal abstract class StagingTable : IDisposable
     /// Writes good rows straight into the keyed table, for a file loaded into an empty table (<see cref="KeyedFile"/>): the
     /// rows are then written once instead of twice. Rows with a case to check cannot go this way.
     /// </summary>
-    public static StagingTable Straight(ImportRun run, string table, string[] columns, bool searchWords = false) =>
-        Of(run, table, columns, searchWords, intoTable: true);
+    public static StagingTable Straight(ImportRun run, string table, string[] columns, bool searchWords = false, bool freeBetweenBatches = false) =>
+        Of(run, table, columns, searchWords, intoTable: true, freeBetweenBatches);
 
-    private static StagingTable Of(ImportRun run, string table, string[] columns, bool searchWords, bool intoTable) =>
+    private static StagingTable Of(ImportRun run, string table, string[] columns, bool searchWords, bool intoTable, bool freeBetweenBatches) =>
         run.Connection is NpgsqlConnection
-            ? new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable) { HasSearchWords = searchWords }
-            : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable);
+            ? new PostgresStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable) { HasSearchWords = searchWords, FreeBetweenBatches = freeBetweenBatches }
+            : new SqliteStaging(run, table, columns, ColumnTypes(run, table, columns), intoTable) { FreeBetweenBatches = freeBetweenBatches };
 
     /// <summary>Each column's type as the keyed table declares it, so staged values compare with stored ones exactly.</summary>
     private static string[] ColumnTypes(ImportRun run, string table, string[] columns)
@@ -100,8 +106,17 @@ internal abstract class StagingTable : IDisposable
         if (_batch.Count == BatchRows) Flush();
     }
 
-    /// <summary>Writes what is still buffered.</summary>
-    public void Complete() => Flush();
+    /// <summary>Writes what is still buffered, and ends the writing.</summary>
+    public void Complete()
+    {
+        Flush();
+        Finish();
+    }
+
+    /// <summary>Ends a write left open across batches.</summary>
+    protected virtual void Finish()
+    {
+    }
 
     /// <summary>Good rows found bad by a check of the whole file, so that neither later checks nor the merge take them.</summary>
     public void Refused(int rows) => Good -= rows;
@@ -149,9 +164,10 @@ internal abstract class StagingTable : IDisposable
         protected override void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
             var connection = (NpgsqlConnection)Run.Connection;
-            // Made before the copy starts, while the connection is free to ask the server for the words of new pieces.
+            // Made before the rows are written: the server is asked for the words of new pieces on a connection of the words' own
+            // while this one is taken by the copy.
             var words = HasSearchWords ? WordsOf(connection, rows) : ((SearchWords.Batch Batch, int[] Rows)?)null;
-            using var copy = connection.BeginTextImport(IntoTable
+            var copy = _copy ??= connection.BeginTextImport(IntoTable
                 ? $"COPY {Name} ({string.Join(", ", Columns)}{WordsColumn}) FROM STDIN"
                 : $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN");
             Span<char> number = stackalloc char[20];
@@ -189,6 +205,36 @@ internal abstract class StagingTable : IDisposable
                 }
                 copy.Write('\n');
             }
+            if (FreeBetweenBatches) Finish();
+        }
+
+        private TextWriter? _copy;
+
+        protected override void Finish()
+        {
+            var copy = _copy;
+            _copy = null;
+            copy?.Dispose();
+        }
+
+        public override void Dispose()
+        {
+            // A copy still open here was left by a failure or by a load that stopped early: nothing of it is kept.
+            if (_copy is NpgsqlCopyTextWriter open)
+            {
+                _copy = null;
+                try
+                {
+                    open.Cancel();
+                }
+                catch (Exception e) when (e is DbException or InvalidOperationException or IOException)
+                {
+                    // The copy had already failed; that failure is what is told.
+                }
+                open.Dispose();
+            }
+            _searchWords?.Dispose();
+            base.Dispose();
         }
 
         private const string Null = "\\N";
@@ -202,7 +248,7 @@ internal abstract class StagingTable : IDisposable
         /// <summary>The search words of the good rows of a batch, and which of them is each row's (-1 for a bad row).</summary>
         private (SearchWords.Batch Batch, int[] Rows) WordsOf(NpgsqlConnection connection, List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
-            _searchWords ??= new SearchWords(connection, (NpgsqlTransaction?)Run.Transaction);
+            _searchWords ??= new SearchWords(connection);
             int category = Array.IndexOf(Columns, "category"), subcategory = Array.IndexOf(Columns, "subcategory"), summary = Array.IndexOf(Columns, "summary");
             var texts = new List<(string?, string?, string?)>(rows.Count);
             var of = new int[rows.Count];
