@@ -69,7 +69,7 @@ public static partial class DecisionSearch
             offset = (page - 1) * DecisionResults.PageSize,
         };
         var condition = string.Join(" AND ", where);
-        var (countFrom, pageFrom) = SqliteSources(provider, terms.Count > 0, filter.Council, ref condition);
+        var (countFrom, pageFrom) = SqliteSources(provider, terms.Count > 0, filter.Council, published, ref condition);
         if (terms.Count > 0 && !string.IsNullOrWhiteSpace(filter.Council))
             return FindInOneCouncil(connection, provider, condition, p, p.offset, page, ignored);
         // Counting stops one past the limit: a common word over a million decisions would otherwise read every match.
@@ -78,12 +78,15 @@ public static partial class DecisionSearch
         var capped = counted > DecisionResults.CountLimit;
         var total = Math.Min(counted, DecisionResults.CountLimit);
         var pageCondition = condition;
-        if (capped && pageFrom is not null)
+        if (capped && pageFrom is not null && total > p.offset)
         {
-            // Over a thousand matches: walk the decisions newest first and keep those holding the words, which stops
-            // after about (page × 20) ÷ (share of decisions matching) rows, instead of sorting every match.
-            pageFrom = "decisions d INDEXED BY decisions_by_date";
-            pageCondition = condition.Replace(FtsMatch, "d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH @words)", StringComparison.Ordinal);
+            // Over a thousand matches: the full-text index gives them newest first (its row numbers follow the dates), so
+            // the page's last decision's date is found after reading (page × 20) matches; the page is then sorted from the
+            // matches of that date or later only, since decisions of one date go by case reference and may straddle pages.
+            var lastDate = connection.ExecuteScalar<string?>(
+                $"SELECT d.decision_date FROM {pageFrom} WHERE {condition} ORDER BY decisions_fts.rowid DESC LIMIT 1 OFFSET {p.offset + DecisionResults.PageSize - 1}", p);
+            if (lastDate is not null)
+                pageCondition += $" AND decisions_fts.rowid >= {SearchKey(DateOnly.ParseExact(lastDate, "yyyy-MM-dd", CultureInfo.InvariantCulture))}";
         }
         var pageSql = $"""
             SELECT d.case_ref, d.authority_code, d.category, d.subcategory, d.decision_date, d.outcome, d.summary FROM {pageFrom ?? countFrom}
@@ -138,6 +141,12 @@ public static partial class DecisionSearch
 
     private const string FtsMatch = "decisions_fts MATCH @words";
 
+    /// <summary>The decision a row of SQLite's full-text index stands for: its number's low 32 bits (migration 0018).</summary>
+    private const string IndexedDecision = "(decisions_fts.rowid & 4294967295)";
+
+    /// <summary>The first number SQLite's full-text index can give a decision of <paramref name="day"/>: the day since 1 January 1970 times 2³² (migration 0018).</summary>
+    private static long SearchKey(DateOnly day) => (long)(day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber) << 32;
+
     /// <summary>Where SQLite reads matches from: the full-text index first when only words narrow the search.</summary>
     /// <remarks>
     /// With a council, the full-text index intersects the words' decisions with the council's own term, which every one
@@ -145,21 +154,25 @@ public static partial class DecisionSearch
     /// thousands, or the million, of decisions holding a common word such as "council" or "tax". A council that is not a
     /// code of letters and digits cannot be such a term; its decisions are checked against the words' matches instead
     /// (none: every council's code is letters and digits). Without a council, reading the words' matches and then their
-    /// rows touches each match once (at most 1,001 for the count) rather than checking every decision of the year.
+    /// rows touches each match once (at most 1,001 for the count) rather than checking every decision of the year, and
+    /// only the index rows of the published years' dates are read: a year being prepared is passed over, not filtered.
     /// PostgreSQL's planner makes these choices itself.
     /// </remarks>
-    private static (string CountFrom, string? PageFrom) SqliteSources(DatabaseProvider provider, bool words, string? council, ref string condition)
+    private static (string CountFrom, string? PageFrom) SqliteSources(DatabaseProvider provider, bool words, string? council, IReadOnlyCollection<FinancialYear> published, ref string condition)
     {
         if (provider != DatabaseProvider.Sqlite || !words) return ("decisions d", null);
         if (!string.IsNullOrWhiteSpace(council))
         {
             var match = CouncilCode().IsMatch(council.Trim()) ? "@wordsInCouncil" : "@words";
-            condition += $" AND d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH {match})";
+            condition += $" AND d.rowid IN (SELECT {IndexedDecision} FROM decisions_fts WHERE decisions_fts MATCH {match})";
             return ("decisions d", null);
         }
-        condition += " AND " + FtsMatch;
+        // A decision counts in the financial year of its date, so the published years lie between these two numbers.
+        var first = SearchKey(published.Min().FirstDay);
+        var last = SearchKey(published.Max().LastDay.AddDays(1)) - 1;
+        condition += $" AND {FtsMatch} AND decisions_fts.rowid BETWEEN {first} AND {last}";
         // CROSS JOIN keeps the full-text index as the outer loop.
-        const string fromIndex = "decisions_fts CROSS JOIN decisions d ON d.rowid = decisions_fts.rowid";
+        const string fromIndex = $"decisions_fts CROSS JOIN decisions d ON d.rowid = {IndexedDecision}";
         return (fromIndex, fromIndex);
     }
 }
