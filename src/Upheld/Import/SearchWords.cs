@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Dapper;
 using Npgsql;
 
@@ -38,8 +39,9 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
     private readonly Dictionary<string, int[]> _pieces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
-    private readonly List<string> _copyWords = [];
-    private readonly List<string> _copyLexemes = [];
+    // Each word's bytes as the staging table's text, and as a tsvector's entry in COPY's binary form (CopyBinary).
+    private readonly List<byte[]> _wordBytes = [];
+    private readonly List<byte[]> _lexemeBytes = [];
     // The last row each word was taken for, so a row takes each word once without a set of its own.
     private int[] _takenFor = new int[1024];
     private int _row;
@@ -61,8 +63,8 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
             _pieces.Clear();
             _numbers.Clear();
             _words.Clear();
-            _copyWords.Clear();
-            _copyLexemes.Clear();
+            _wordBytes.Clear();
+            _lexemeBytes.Clear();
         }
         var known = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         var unknown = new HashSet<string>(StringComparer.Ordinal);
@@ -100,23 +102,31 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
     }
 
     /// <summary>Writes a row's words joined by spaces, as the staging table holds them. A word never holds a space: the parser never reads one into a word it keeps.</summary>
-    public void WriteJoined(TextWriter copy, Batch batch, int row)
+    public void WriteJoined(CopyBinary copy, Batch batch, int row)
     {
-        for (var i = batch.Starts[row]; i < batch.Ends[row]; i++)
+        var (start, end) = (batch.Starts[row], batch.Ends[row]);
+        var length = Math.Max(0, end - start - 1);
+        for (var i = start; i < end; i++) length += _wordBytes[batch.Numbers[i]].Length;
+        copy.Field(length);
+        for (var i = start; i < end; i++)
         {
-            if (i > batch.Starts[row]) copy.Write(' ');
-            copy.Write(_copyWords[batch.Numbers[i]]);
+            if (i > start) copy.Part(" "u8);
+            copy.Part(_wordBytes[batch.Numbers[i]]);
         }
     }
 
-    /// <summary>Writes a row's words as a <c>tsvector</c> value (<c>'care' 'council' 'fee'</c>): each word quoted, once, without positions; the server sorts them.</summary>
-    public void WriteVector(TextWriter copy, Batch batch, int row)
+    /// <summary>
+    /// Writes a row's words as a <c>tsvector</c> in COPY's binary form: the number of words, then each word's bytes, a zero
+    /// byte and its number of positions (none), each word once; the server puts them in order.
+    /// </summary>
+    public void WriteVector(CopyBinary copy, Batch batch, int row)
     {
-        for (var i = batch.Starts[row]; i < batch.Ends[row]; i++)
-        {
-            if (i > batch.Starts[row]) copy.Write(' ');
-            copy.Write(_copyLexemes[batch.Numbers[i]]);
-        }
+        var (start, end) = (batch.Starts[row], batch.Ends[row]);
+        var length = 4;
+        for (var i = start; i < end; i++) length += _lexemeBytes[batch.Numbers[i]].Length;
+        copy.Field(length);
+        copy.Int32(end - start);
+        for (var i = start; i < end; i++) copy.Part(_lexemeBytes[batch.Numbers[i]]);
     }
 
     private int Number(string word)
@@ -125,13 +135,11 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
         number = _words.Count;
         _numbers[word] = number;
         _words.Add(word);
-        _copyWords.Add(CopyText.Escape(word));
-        _copyLexemes.Add(CopyText.Escape(Quoted(word)));
+        var bytes = Encoding.UTF8.GetBytes(word);
+        _wordBytes.Add(bytes);
+        _lexemeBytes.Add([.. bytes, 0, 0, 0]);
         return number;
     }
-
-    /// <summary>A word as a <c>tsvector</c>'s text writes it: in quotes, a quote or backslash in it doubled.</summary>
-    internal static string Quoted(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
 
     /// <summary>
     /// Adds each of the row's words to <paramref name="numbers"/> once; false, with the pieces not known yet added to

@@ -157,9 +157,7 @@ internal abstract class StagingTable : IDisposable
             ", check_case text, check_given text, check_successor text) ON COMMIT DROP";
 
         /// <remarks>
-        /// In COPY's text form rather than its binary one: Npgsql writes each binary value through its general parameter
-        /// machinery, which cost the import's writer about three times what writing the row's text takes, while the server
-        /// reads either form at about the same speed.
+        /// In COPY's binary form (<see cref="CopyBinary"/>): the server reads it with about a third less work than the text form.
         /// </remarks>
         protected override void Write(List<(int Line, object?[]? Values, CaseCheck? Check)> rows)
         {
@@ -167,60 +165,64 @@ internal abstract class StagingTable : IDisposable
             // Made before the rows are written: the server is asked for the words of new pieces on a connection of the words' own
             // while this one is taken by the copy.
             var words = HasSearchWords ? WordsOf(connection, rows) : ((SearchWords.Batch Batch, int[] Rows)?)null;
-            var copy = _copy ??= connection.BeginTextImport(IntoTable
-                ? $"COPY {Name} ({string.Join(", ", Columns)}{WordsColumn}) FROM STDIN"
-                : $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN");
-            Span<char> number = stackalloc char[20];
+            var copy = _copy ??= new CopyBinary(connection.BeginRawBinaryCopy(IntoTable
+                ? $"COPY {Name} ({string.Join(", ", Columns)}{WordsColumn}) FROM STDIN (FORMAT binary)"
+                : $"COPY {Name} (line, good, {string.Join(", ", Columns)}{WordsColumn}, check_case, check_given, check_successor) FROM STDIN (FORMAT binary)"));
+            var fields = Columns.Length + (HasSearchWords ? 1 : 0) + (IntoTable ? 0 : 5);
+            _widths ??= Types.Select(IntegerBytes).ToArray();
             for (var row = 0; row < rows.Count; row++)
             {
                 var (line, values, check) = rows[row];
+                copy.Row(fields);
                 if (!IntoTable)
                 {
-                    WriteNumber(copy, line, number);
-                    copy.Write(values is null ? "\t0\t" : "\t1\t");
+                    copy.Integer(line, 4);
+                    copy.Integer(values is null ? 0 : 1, 4);
                 }
                 for (var i = 0; i < Columns.Length; i++)
                 {
-                    if (i > 0) copy.Write('\t');
                     var value = values?[i];
-                    if (value is null) copy.Write(Null);
-                    else if (value is string text) CopyText.Write(copy, text);
-                    else WriteNumber(copy, Convert.ToInt64(value, CultureInfo.InvariantCulture), number);
+                    if (value is null) copy.Null();
+                    else if (_widths[i] > 0) copy.Integer(Convert.ToInt64(value, CultureInfo.InvariantCulture), _widths[i]);
+                    else copy.Text(value as string ?? Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
                 }
                 if (words is { } made && values is not null)
                 {
-                    copy.Write('\t');
                     if (IntoTable) _searchWords!.WriteVector(copy, made.Batch, made.Rows[row]);
                     else _searchWords!.WriteJoined(copy, made.Batch, made.Rows[row]);
                 }
-                else if (words is not null) copy.Write("\t" + Null);
+                else if (words is not null) copy.Null();
                 if (!IntoTable)
                 {
                     foreach (var part in (ReadOnlySpan<string?>)[check?.CaseRef, check?.Given, check?.Successor])
                     {
-                        copy.Write('\t');
-                        if (part is null) copy.Write(Null);
-                        else CopyText.Write(copy, part);
+                        if (part is null) copy.Null();
+                        else copy.Text(part);
                     }
                 }
-                copy.Write('\n');
             }
             if (FreeBetweenBatches) Finish();
         }
 
-        private TextWriter? _copy;
+        private CopyBinary? _copy;
+        private int[]? _widths;
+
+        /// <summary>The bytes of an integer column's binary value, 0 for any other type (sent as text).</summary>
+        private static int IntegerBytes(string type) => type switch { "smallint" => 2, "integer" => 4, "bigint" => 8, _ => 0 };
 
         protected override void Finish()
         {
             var copy = _copy;
             _copy = null;
-            copy?.Dispose();
+            if (copy is null) return;
+            copy.End();
+            copy.Dispose();
         }
 
         public override void Dispose()
         {
             // A copy still open here was left by a failure or by a load that stopped early: nothing of it is kept.
-            if (_copy is NpgsqlCopyTextWriter open)
+            if (_copy is { } open)
             {
                 _copy = null;
                 try
@@ -235,14 +237,6 @@ internal abstract class StagingTable : IDisposable
             }
             _searchWords?.Dispose();
             base.Dispose();
-        }
-
-        private const string Null = "\\N";
-
-        private static void WriteNumber(TextWriter copy, long value, Span<char> buffer)
-        {
-            value.TryFormat(buffer, out var length, provider: CultureInfo.InvariantCulture);
-            copy.Write(buffer[..length]);
         }
 
         /// <summary>The search words of the good rows of a batch, and which of them is each row's (-1 for a bad row).</summary>
