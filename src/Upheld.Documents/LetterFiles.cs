@@ -12,7 +12,9 @@ public sealed record LetterFilesResult(int Written, int PdfsReused, IReadOnlyLis
 /// <remarks>
 /// File names start with the council's code. Other files in the folder are left alone. A PDF is printed only when no
 /// rendering of the same HTML (content, edition and template) is kept in the store; a failed print names the council
-/// and the rest carry on.
+/// and the rest carry on. The letters to print go to Chromium <see cref="LettersPerPrint"/> at a time as one document,
+/// cut apart afterwards (<see cref="LetterPdf.PrintTogetherAsync"/>); letters that cannot share a print are printed
+/// one by one.
 /// </remarks>
 public static class LetterFiles
 {

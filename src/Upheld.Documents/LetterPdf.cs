@@ -24,6 +24,11 @@ namespace Upheld.Documents;
 /// processors, three tabs each. A browser that crashes (a single-process Chromium now and then does) is started again,
 /// once per crash, and its letters printed again on it.
 /// </para>
+/// <para>
+/// What is left of each print is mostly its own setting up (the print, its compositor, its tags), about 40 % of the work:
+/// <see cref="PrintTogetherAsync"/> prints several letters as one document and cuts the PDF apart, each letter keeping its
+/// pages, tags, outline and title (<see cref="LetterPdfSplit"/>).
+/// </para>
 /// </remarks>
 public sealed class LetterPdf : IAsyncDisposable
 {
