@@ -40,9 +40,9 @@ internal static class LetterPdfSplit
         var pageIndex = pages.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
         var parentTreeNumber = Reference(structTree, "ParentTree");
         var parentTree = objects[parentTreeNumber].Dictionary;
-        if (parentTree.Contains("/Kids", StringComparison.Ordinal)) throw new InvalidDataException("the parent tree has more than one level");
+        if (Has(parentTree, "Kids")) throw new InvalidDataException("the parent tree has more than one level");
         var parentEntries = NumberTree(Value(parentTree, "Nums"));
-        var outline = catalog.Contains("/Outlines", StringComparison.Ordinal) ? Reference(catalog, "Outlines") : 0;
+        var outline = Has(catalog, "Outlines") ? Reference(catalog, "Outlines") : 0;
         var outlineItems = outline == 0 ? [] : Siblings(objects, objects[outline].Dictionary);
 
         var letters = new List<byte[]>();
@@ -84,7 +84,7 @@ internal static class LetterPdfSplit
         foreach (var page in pages)
         {
             if (Integer(objects[page].Dictionary, "StructParents") is { } key) keys.Add(key);
-            if (objects[page].Dictionary.Contains("/Annots", StringComparison.Ordinal))
+            if (Has(objects[page].Dictionary, "Annots"))
                 foreach (var annotation in References(Value(objects[page].Dictionary, "Annots")))
                     if (Integer(objects[annotation].Dictionary, "StructParent") is { } annotationKey) keys.Add(annotationKey);
         }
@@ -226,11 +226,11 @@ internal static class LetterPdfSplit
     private static List<int> Siblings(Dictionary<int, PdfObject> objects, string parent)
     {
         var items = new List<int>();
-        if (!parent.Contains("/First", StringComparison.Ordinal)) return items;
+        if (!Has(parent, "First")) return items;
         for (var item = Reference(parent, "First"); ; item = Reference(objects[item].Dictionary, "Next"))
         {
             items.Add(item);
-            if (!objects[item].Dictionary.Contains("/Next", StringComparison.Ordinal)) return items;
+            if (!Has(objects[item].Dictionary, "Next")) return items;
         }
     }
 
@@ -280,6 +280,8 @@ internal static class LetterPdfSplit
             i = valueEnd;
         }
     }
+
+    private static bool Has(string dictionary, string key) => Pairs(dictionary).Any(p => p.Key == key);
 
     private static string Value(string dictionary, string key) =>
         Pairs(dictionary).Where(p => p.Key == key).Select(p => p.Value).FirstOrDefault()
@@ -398,7 +400,6 @@ internal static class LetterPdfSplit
         '[' => EndOfBracketed(text, i, '[', ']'),
         '<' when i + 1 < text.Length && text[i + 1] == '<' => EndOfDictionary(text, i),
         '<' => text.IndexOf('>', i) + 1,
-        '/' => EndOfToken(text, i),
         _ => EndOfToken(text, i),
     };
 
