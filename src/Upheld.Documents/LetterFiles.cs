@@ -12,11 +12,16 @@ public sealed record LetterFilesResult(int Written, int PdfsReused, IReadOnlyLis
 /// <remarks>
 /// File names start with the council's code. Other files in the folder are left alone. A PDF is printed only when no
 /// rendering of the same HTML (content, edition and template) is kept in the store; a failed print names the council
-/// and the rest carry on.
+/// and the rest carry on. The letters to print go to Chromium <see cref="LettersPerPrint"/> at a time as one document,
+/// cut apart afterwards (<see cref="LetterPdf.PrintTogetherAsync"/>); letters that cannot share a print are printed
+/// one by one.
 /// </remarks>
 public static class LetterFiles
 {
     public static readonly IReadOnlyList<string> Formats = ["html", "pdf"];
+
+    /// <summary>How many letters Chromium prints as one document (then cut apart): the saving per letter levels off past this.</summary>
+    public const int LettersPerPrint = 8;
 
     public static string FileName(Letter letter, string format) =>
         $"{letter.AuthorityCode}-{Slug.For(letter.AuthorityName)}-{letter.Year}-letter.{format}";
@@ -35,6 +40,7 @@ public static class LetterFiles
         var reused = 0;
         await using var html = new LetterHtml();
         var pending = new List<Task>();
+        var group = new List<(ComposedLetter Composed, string Page, string Key)>();
         using var connection = connect();
         foreach (var composed in letters)
         {
@@ -56,8 +62,14 @@ public static class LetterFiles
                 done?.Invoke(composed);
                 continue;
             }
-            pending.Add(PrintAsync(composed, page, key));
+            group.Add((composed, page, key));
+            if (group.Count == LettersPerPrint)
+            {
+                pending.Add(PrintGroupAsync(group));
+                group = [];
+            }
         }
+        if (group.Count > 0) pending.Add(PrintGroupAsync(group));
         try
         {
             await Task.WhenAll(pending);
@@ -69,11 +81,35 @@ public static class LetterFiles
         return new LetterFilesResult(written, reused, failures.Order(StringComparer.Ordinal).ToList(),
             letters.Where(l => l.Approval == ApprovalState.ChangedSinceApproval).Select(l => l.Letter.AuthorityCode).ToList());
 
-        async Task PrintAsync(ComposedLetter composed, string page, string key)
+        // Letters printed together cost Chromium less than one by one; when they cannot be, or their print cannot be cut
+        // apart, each is printed alone and fails alone.
+        async Task PrintGroupAsync(List<(ComposedLetter Composed, string Page, string Key)> letters)
+        {
+            IReadOnlyList<byte[]>? pdfs = null;
+            if (letters.Count > 1)
+            {
+                try
+                {
+                    pdfs = await (await printer.Value).PrintTogetherAsync(letters.Select(l => l.Page).ToList());
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Printed one at a time below, where a failure names its council.
+                }
+            }
+            if (pdfs is null)
+            {
+                await Task.WhenAll(letters.Select(l => PrintAsync(l.Composed, l.Page, l.Key, null)));
+                return;
+            }
+            for (var i = 0; i < letters.Count; i++) await PrintAsync(letters[i].Composed, letters[i].Page, letters[i].Key, pdfs[i]);
+        }
+
+        async Task PrintAsync(ComposedLetter composed, string page, string key, byte[]? printed)
         {
             try
             {
-                var bytes = await (await printer.Value).PrintAsync(page);
+                var bytes = printed ?? await (await printer.Value).PrintAsync(page);
                 lock (gate)
                 {
                     RenderedLetters.Keep(connection, composed.Letter, key, "pdf", bytes);

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Upheld.Documents;
 
@@ -20,6 +23,11 @@ namespace Upheld.Documents;
 /// about three processors busy (its compositing, the browser's own thread and .NET the rest): a browser per three
 /// processors, three tabs each. A browser that crashes (a single-process Chromium now and then does) is started again,
 /// once per crash, and its letters printed again on it.
+/// </para>
+/// <para>
+/// What is left of each print is mostly its own setting up (the print, its compositor, its tags), about 40 % of the work:
+/// <see cref="PrintTogetherAsync"/> prints several letters as one document and cuts the PDF apart, each letter keeping its
+/// pages, tags, outline and title (<see cref="LetterPdfSplit"/>).
 /// </para>
 /// </remarks>
 public sealed class LetterPdf : IAsyncDisposable
@@ -100,6 +108,51 @@ public sealed class LetterPdf : IAsyncDisposable
             _idle.Add(tab!);
             _free.Release();
         }
+    }
+
+    /// <summary>
+    /// The PDFs of several letters printed as one document and cut apart (<see cref="LetterPdfSplit"/>): each its own
+    /// tagged letter, as <see cref="PrintAsync(string)"/> prints it, for about 40 % less of Chromium's work. Null when the
+    /// letters cannot share a print: their heads (style, and any notice repeated on every page) differ.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Chromium's PDF could not be cut apart; print the letters one at a time.</exception>
+    public async Task<IReadOnlyList<byte[]>?> PrintTogetherAsync(IReadOnlyList<string> letters)
+    {
+        if (Together(letters) is not { } document) return null;
+        return LetterPdfSplit.Split(await PrintAsync(document), letters.Select(Title).ToList());
+    }
+
+    private static readonly Regex TitleElement = new("<title>(.*?)</title>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// One document of the letters: the head they share, then each letter's body as an article starting on a new page.
+    /// The style repeats on every page (margins, the notice in the margin) are the head's, so only letters whose heads are
+    /// the same but for their title share a document.
+    /// </summary>
+    internal static string? Together(IReadOnlyList<string> letters)
+    {
+        var parts = new List<(string Head, string Body)>();
+        foreach (var letter in letters)
+        {
+            var headEnd = letter.IndexOf("</head>", StringComparison.Ordinal);
+            var bodyStart = letter.IndexOf("<body>", StringComparison.Ordinal);
+            var bodyEnd = letter.LastIndexOf("</body>", StringComparison.Ordinal);
+            if (headEnd < 0 || bodyStart < headEnd || bodyEnd < bodyStart) return null;
+            parts.Add((letter[..headEnd], letter[(bodyStart + "<body>".Length)..bodyEnd]));
+        }
+        var head = TitleElement.Replace(parts[0].Head, "");
+        if (parts.Any(p => TitleElement.Replace(p.Head, "") != head)) return null;
+        var document = new StringBuilder(parts[0].Head)
+            .Append("<style>article.letter-printed-together + article.letter-printed-together { break-before: page; }</style></head><body>");
+        foreach (var part in parts) document.Append("<article class=\"letter-printed-together\">").Append(part.Body).Append("</article>");
+        return document.Append("</body></html>").ToString();
+    }
+
+    /// <summary>The document title Chromium gives a letter's PDF: its title element's text, whitespace collapsed.</summary>
+    private static string Title(string letter)
+    {
+        var match = TitleElement.Match(letter);
+        return match.Success ? string.Join(' ', WebUtility.HtmlDecode(match.Groups[1].Value).Split((char[])[' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries)) : "";
     }
 
     /// <summary>The browser started in place of <paramref name="crashed"/>: one for all of its tabs.</summary>

@@ -12,6 +12,10 @@ public sealed class PrintedLetters : IAsyncLifetime
     public Dictionary<string, string> Names { get; } = [];
     public Dictionary<string, string> SignatureDescriptions { get; } = [];
 
+    /// <summary>The same five letters printed together as one document and cut apart, and the titles they should carry.</summary>
+    public Dictionary<string, byte[]> Together { get; } = [];
+    public Dictionary<string, string> Titles { get; } = [];
+
     /// <summary>A letter printed after the browser that printed the others crashed.</summary>
     public byte[] AfterCrash { get; private set; } = [];
 
@@ -26,6 +30,7 @@ public sealed class PrintedLetters : IAsyncLifetime
         {
             var letter = scenario.Compose(code).Letter;
             Names[code] = letter.AuthorityName;
+            Titles[code] = $"{letter.Title}: {letter.AuthorityName}";
             SignatureDescriptions[code] = letter.Signatory.ImageDescription;
         }
         await Task.WhenAll(Letters2020Folder.Councils.Select(async c =>
@@ -33,6 +38,10 @@ public sealed class PrintedLetters : IAsyncLifetime
             var bytes = await pdf.PrintAsync(await scenario.HtmlAsync(c.Code));
             lock (Pdfs) Pdfs[c.Code] = bytes;
         }));
+        var codes = Letters2020Folder.Councils.Select(c => c.Code).ToList();
+        var together = await pdf.PrintTogetherAsync(await Task.WhenAll(codes.Select(c => scenario.HtmlAsync(c))))
+            ?? throw new InvalidOperationException("the five letters were not printed together");
+        for (var i = 0; i < codes.Count; i++) Together[codes[i]] = together[i];
         // Every tab of the first browser is now on a browser that has gone: the printer must start another and print there.
         await pdf.CrashAsync(0);
         AfterCrash = await pdf.PrintAsync(await scenario.HtmlAsync(AfterCrashCouncil));
@@ -120,6 +129,100 @@ public sealed class LetterPdfTests(PrintedLetters printed) : IClassFixture<Print
         Assert.Contains(printed.Names[code], text);
         foreach (var line in LetterText.PercentageLines(Letters2020Folder.RealLetter(Letters2020Folder.Councils.Single(c => c.Code == code).File)))
             Assert.Contains(line, text);
+    }
+
+    /// <summary>
+    /// Printed together and cut apart, a letter is the letter printed alone: the same words, the same tags with the same
+    /// text (only the object numbers of its links differ), the same pages, outline and language, and its own title.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Councils))]
+    public void A_letter_printed_together_with_others_is_the_same_tagged_letter_as_printed_alone(string code, string file)
+    {
+        PdfTools.Require();
+        _ = file;
+        var alone = printed.Pdfs[code];
+        var together = printed.Together[code];
+
+        Assert.Equal(PdfTools.Text(alone), PdfTools.Text(together));
+        Assert.Equal(Structure(alone), Structure(together));
+        Assert.Equal(Outline(alone), Outline(together));
+        Assert.Contains("Annual Review letter 2020", Outline(together));
+        Assert.Equal(Info(alone, "Pages"), Info(together, "Pages"));
+        Assert.Equal("yes", Info(together, "Tagged"));
+        Assert.Equal(printed.Titles[code], Info(together, "Title"));
+        Assert.Matches(@"/Lang \(en-GB\)", System.Text.Encoding.Latin1.GetString(together));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Councils))]
+    public void A_letter_printed_together_with_others_holds_nothing_of_theirs(string code, string file)
+    {
+        PdfTools.Require();
+        _ = file;
+        var text = LetterText.Flat(PdfTools.Text(printed.Together[code]));
+        var bytes = System.Text.Encoding.Latin1.GetString(printed.Together[code]);
+
+        Assert.Contains(printed.Names[code], text);
+        Assert.All(printed.Names.Where(n => n.Key != code), other =>
+        {
+            Assert.DoesNotContain(other.Value, text);
+            Assert.DoesNotContain(other.Value, bytes);
+        });
+    }
+
+    [SkippableFact]
+    public void A_pdf_that_is_not_of_letters_printed_together_is_not_cut_apart()
+    {
+        PdfTools.Require();
+
+        Assert.Throws<InvalidDataException>(() => LetterPdfSplit.Split(printed.Pdfs["E10000003"], ["one", "two"]));
+    }
+
+    [Fact]
+    public void Letters_share_a_print_only_when_their_heads_differ_in_nothing_but_the_title()
+    {
+        static string Letter(string title, string style, string body) =>
+            $"<!DOCTYPE html><html lang=\"en-GB\"><head><title>{title}</title><style>{style}</style></head><body>{body}</body></html>";
+
+        var together = LetterPdf.Together([Letter("One", "p{}", "<p>first</p>"), Letter("Two", "p{}", "<p>second</p>")]);
+
+        Assert.NotNull(together);
+        Assert.Equal(2, Regex.Matches(together, "<article class=\"letter-printed-together\">").Count);
+        Assert.True(together.IndexOf("first", StringComparison.Ordinal) < together.IndexOf("second", StringComparison.Ordinal));
+        // A marked letter's notice is a page rule of its head: it would print on the other letter's pages.
+        Assert.Null(LetterPdf.Together([Letter("One", "p{}", "<p>first</p>"), Letter("Two", "@page { @top-center { content: \"DRAFT\" } }", "<p>second</p>")]));
+    }
+
+    private static string Structure(byte[] pdf) =>
+        Regex.Replace(WithFile(pdf, path => PdfTools.Run("pdfinfo", "-struct-text", path)), @"Object \d+ 0", "Object");
+
+    private static string Info(byte[] pdf, string field) =>
+        Regex.Match(WithFile(pdf, path => PdfTools.Run("pdfinfo", path)), $@"^{field}:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value;
+
+    /// <summary>
+    /// The outline's entries, each its title and where on its page it leads (to a hundredth of a point: further down a
+    /// document of several letters the same place comes out a ten-thousandth different), sorted. Chromium writes them
+    /// uncompressed.
+    /// </summary>
+    private static string Outline(byte[] pdf) =>
+        string.Join(" | ", Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"<</Title \(([^\n]*)\)\n/Dest \[\d+ 0 R /XYZ ([\d.]+) ([\d.]+) 0\]")
+            .Select(m => $"{m.Groups[1].Value} {Point(m.Groups[2].Value):F2} {Point(m.Groups[3].Value):F2}").Order(StringComparer.Ordinal));
+
+    private static double Point(string number) => double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string WithFile(byte[] pdf, Func<string, string> read)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"upheld-struct-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            return read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
