@@ -43,7 +43,11 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// made by any process shows within its bound rather than this one.
 /// </remarks>
 /// <param name="keptFor">How long a figure is kept, <see cref="Freshness"/> unless told: the static export keeps every figure for its whole run.</param>
-public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null)
+/// <param name="forExport">
+/// Built for the static export, which asks for every upheld decision's page once: they are read a year at a time, in
+/// two queries, rather than each in two of its own (see <see cref="Decision"/>).
+/// </param>
+public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null, bool forExport = false)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
 
@@ -148,6 +152,18 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
         });
     }
 
+    /// <summary>A decision of a published year, with its remedies, for its page; null when there is none or its year is not public.</summary>
+    public Upheld.Cases.DecisionRecord? Decision(string caseRef)
+    {
+        var published = PublishedYears().Select(p => p.Year).ToList();
+        // The export reads every upheld decision of the published years at once (the pages council pages link to);
+        // any other is read on its own, as the served site reads each.
+        if (forExport && Cached($"upheld-decisions:{string.Join(',', published)}", () => Upheld.Cases.DecisionQuery.Upheld(database, published))
+                .TryGetValue(caseRef, out var upheld))
+            return upheld;
+        return Upheld.Cases.DecisionQuery.Find(database, caseRef, published);
+    }
+
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
     public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
         Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
@@ -168,7 +184,16 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
     public void Forget() => _cache.Clear();
 
     /// <summary>A council's record of a kind as published, when its current record differs from it; null when unrevised or never snapshotted.</summary>
-    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics)
+    /// <remarks>
+    /// The export keeps each answer for its run, as it keeps the figures it is made from: a council's record is otherwise written
+    /// out again for every page and download that shows it (the council page asks for four kinds).
+    /// </remarks>
+    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics) =>
+        forExport ? Cached($"revision:{kind}:{year}:{code}", () => new KeptRevision(Revision(code, year, kind))).Revision : Revision(code, year, kind);
+
+    private sealed record KeptRevision(RecordRevision? Revision);
+
+    private RecordRevision? Revision(string code, FinancialYear year, string kind)
     {
         if (Year(year) is not { } published || CurrentRecord(code, year, kind) is not { } current) return null;
         var snapshot = Cached($"published:{kind}:{year}", () =>
