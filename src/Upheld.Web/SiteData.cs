@@ -44,8 +44,9 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// </remarks>
 /// <param name="keptFor">How long a figure is kept, <see cref="Freshness"/> unless told: the static export keeps every figure for its whole run.</param>
 /// <param name="forExport">
-/// Built for the static export, which asks for every upheld decision's page once: they are read a year at a time, in
-/// two queries, rather than each in two of its own (see <see cref="Decision"/>).
+/// Built for the static export, which asks for every council's year and every upheld decision's page once: they are read a
+/// year at a time, every council at once, rather than each in queries of its own (see <see cref="Decision"/> and
+/// <see cref="CouncilYear"/>).
 /// </param>
 public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null, bool forExport = false)
 {
@@ -165,8 +166,10 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
     }
 
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
-    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
-        Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
+    /// <remarks>The export, which shows every council's year, reads a year's councils at once.</remarks>
+    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) => forExport
+        ? Cached($"council-years:{year}", () => Upheld.Cases.CouncilYearQuery.ForYear(database, year)).GetValueOrDefault(code) ?? Upheld.Cases.CouncilYearQuery.None
+        : Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
 
     /// <summary>A published year's complaints by category; the caller has checked that the year is published.</summary>
     public IReadOnlyList<Upheld.Cases.CategoryCounts> Categories(FinancialYear year) =>
