@@ -271,5 +271,11 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
 
+    /// <summary>
+    /// What <paramref name="compute"/> works out from the kept figures, kept with them for the export's run, where a page and its
+    /// download ask for the same; worked out at each call on the served site, whose pages are prepared once.
+    /// </summary>
+    public T KeptForExport<T>(string key, Func<T> compute) where T : class => forExport ? Cached($"for-export:{key}", compute) : compute();
+
     private T Cached<T>(string key, Func<T> load) where T : class => _cache.Get(key, Now, load);
 }
