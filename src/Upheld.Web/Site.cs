@@ -31,7 +31,8 @@ public static class Site
     /// <param name="forExport">
     /// Built for one static export, which asks for every page once: no page is prepared (kept and compressed for the next
     /// visitor, who never comes), and the figures and letters are computed once and kept for the export's whole run rather
-    /// than <see cref="SiteData.Freshness"/>, so the pages of one export are made from one reading of them.
+    /// than <see cref="SiteData.Freshness"/>, so the pages of one export are made from one reading of them. Its answers carry no
+    /// ETag (a static copy keeps no header).
     /// </param>
     public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, bool forExport = false)
     {
@@ -54,7 +55,7 @@ public static class Site
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         TimeSpan? keptFor = forExport ? TimeSpan.MaxValue : null;
-        builder.Services.AddSingleton(services => new SiteData(database, services.GetRequiredService<TimeProvider>(), keptFor));
+        builder.Services.AddSingleton(services => new SiteData(database, services.GetRequiredService<TimeProvider>(), keptFor, forExport));
         builder.Services.AddSingleton(services => new SiteLetters(database, services.GetRequiredService<TimeProvider>(), keptFor));
         builder.Services.AddResponseCompression(options =>
         {
@@ -91,8 +92,9 @@ public static class Site
             // Styles change only with a new build, so browsers may keep them for a day.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
-        // Public answers are the same for everyone and may be cached; staff answers are personal and never are.
-        app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(EntityTags.Apply));
+        // Public answers are the same for everyone and may be cached; staff answers are personal and never are. A static copy keeps
+        // no header, and its crawl never asks again: tagging each of its 40,000 answers would hash and copy every body for nothing.
+        if (!forExport) app.UseWhen(context => !StaffSetup.IsStaffPath(context), site => site.Use(EntityTags.Apply));
         app.UseWhen(StaffSetup.IsStaffPath, staff =>
         {
             staff.UseForwardedHeaders();

@@ -43,7 +43,12 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// made by any process shows within its bound rather than this one.
 /// </remarks>
 /// <param name="keptFor">How long a figure is kept, <see cref="Freshness"/> unless told: the static export keeps every figure for its whole run.</param>
-public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null)
+/// <param name="forExport">
+/// Built for the static export, which asks for every council's year and every upheld decision's page once: they are read a
+/// year at a time, every council at once, rather than each in queries of its own (see <see cref="Decision"/> and
+/// <see cref="CouncilYear"/>).
+/// </param>
+public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null, bool forExport = false)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
 
@@ -148,9 +153,23 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
         });
     }
 
+    /// <summary>A decision of a published year, with its remedies, for its page; null when there is none or its year is not public.</summary>
+    public Upheld.Cases.DecisionRecord? Decision(string caseRef)
+    {
+        var published = PublishedYears().Select(p => p.Year).ToList();
+        // The export reads every upheld decision of the published years at once (the pages council pages link to);
+        // any other is read on its own, as the served site reads each.
+        if (forExport && Cached($"upheld-decisions:{string.Join(',', published)}", () => Upheld.Cases.DecisionQuery.Upheld(database, published))
+                .TryGetValue(caseRef, out var upheld))
+            return upheld;
+        return Upheld.Cases.DecisionQuery.Find(database, caseRef, published);
+    }
+
     /// <summary>One council's cases of a published year; the caller has checked that the year is published.</summary>
-    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) =>
-        Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
+    /// <remarks>The export, which shows every council's year, reads a year's councils at once.</remarks>
+    public Upheld.Cases.CouncilYear CouncilYear(string code, FinancialYear year) => forExport
+        ? Cached($"council-years:{year}", () => Upheld.Cases.CouncilYearQuery.ForYear(database, year)).GetValueOrDefault(code) ?? Upheld.Cases.CouncilYearQuery.None
+        : Cached($"council:{code}:{year}", () => Upheld.Cases.CouncilYearQuery.For(database, code, year));
 
     /// <summary>A published year's complaints by category; the caller has checked that the year is published.</summary>
     public IReadOnlyList<Upheld.Cases.CategoryCounts> Categories(FinancialYear year) =>
@@ -168,7 +187,16 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
     public void Forget() => _cache.Clear();
 
     /// <summary>A council's record of a kind as published, when its current record differs from it; null when unrevised or never snapshotted.</summary>
-    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics)
+    /// <remarks>
+    /// The export keeps each answer for its run, as it keeps the figures it is made from: a council's record is otherwise written
+    /// out again for every page and download that shows it (the council page asks for four kinds).
+    /// </remarks>
+    public RecordRevision? RevisionOf(string code, FinancialYear year, string kind = PublishedKinds.Statistics) =>
+        forExport ? Cached($"revision:{kind}:{year}:{code}", () => new KeptRevision(Revision(code, year, kind))).Revision : Revision(code, year, kind);
+
+    private sealed record KeptRevision(RecordRevision? Revision);
+
+    private RecordRevision? Revision(string code, FinancialYear year, string kind)
     {
         if (Year(year) is not { } published || CurrentRecord(code, year, kind) is not { } current) return null;
         var snapshot = Cached($"published:{kind}:{year}", () =>
@@ -242,6 +270,12 @@ public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? ke
     }
 
     public PublishedYear? LatestYear() => PublishedYears() is { Count: > 0 } years ? Year(years[^1].Year) : null;
+
+    /// <summary>
+    /// What <paramref name="compute"/> works out from the kept figures, kept with them for the export's run, where a page and its
+    /// download ask for the same; worked out at each call on the served site, whose pages are prepared once.
+    /// </summary>
+    public T KeptForExport<T>(string key, Func<T> compute) where T : class => forExport ? Cached($"for-export:{key}", compute) : compute();
 
     private T Cached<T>(string key, Func<T> load) where T : class => _cache.Get(key, Now, load);
 }

@@ -56,8 +56,10 @@ public static class ComparePages
         page.Statistic.IsCaseMix ? CompareDownload.CaseMixCsv(page, CaseMixPlot(data, page))
             : CompareDownload.Csv(page, Plot(data, page), page.Statistic.In(data, page.Year));
 
+    // The page and its download draw the same funnel: the export, which asks for both, works it out once.
     private static Upheld.Signals.CaseMixFunnel CaseMixPlot(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
-        Upheld.Signals.CaseMixFunnel.Compute(data.CaseMix(page.Year.Year)!.Councils.Where(c => c.Type == page.Type), page.Adjustment);
+        data.KeptForExport($"compare:{page.Type}:{page.Year.Year}:{page.Statistic.Slug}:{page.Adjustment}", () =>
+            Upheld.Signals.CaseMixFunnel.Compute(data.CaseMix(page.Year.Year)!.Councils.Where(c => c.Type == page.Type), page.Adjustment));
 
     private static IResult RenderCaseMix(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
     {
@@ -68,7 +70,8 @@ public static class ComparePages
     }
 
     private static FunnelPlot Plot(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page) =>
-        page.Statistic.Funnel(data, page.Year, page.Type, page.Adjustment);
+        data.KeptForExport($"compare:{page.Type}:{page.Year.Year}:{page.Statistic.Slug}:{page.Adjustment}", () =>
+            page.Statistic.Funnel(data, page.Year, page.Type, page.Adjustment));
 
     private static IResult Render(SiteData data, (AuthorityType Type, PublishedYear Year, MapStatistic Statistic, Overdispersion Adjustment) page)
     {

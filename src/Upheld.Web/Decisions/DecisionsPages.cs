@@ -11,10 +11,9 @@ public static class DecisionsPages
 {
     public static void MapDecisions(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/decisions/{caseRef}", (string caseRef, SiteData data, Upheld.Storage.Database database) =>
+        app.MapGet("/decisions/{caseRef}", (string caseRef, SiteData data) =>
         {
-            var published = data.PublishedYears().Select(p => p.Year).ToList();
-            if (DecisionQuery.Find(database, caseRef, published) is not { } decision) return Answers.NotFound();
+            if (data.Decision(caseRef) is not { } decision) return Answers.NotFound();
             var council = data.Authority(decision.AuthorityCode);
             return Answers.Page<DecisionPage, DecisionPageModel>(new(
                 decision,

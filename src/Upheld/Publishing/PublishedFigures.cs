@@ -12,7 +12,8 @@ namespace Upheld.Publishing;
 public sealed record PublishedRecord(string RecordJson, DateTimeOffset TakenAt, DateTimeOffset? RevisedAt, string? RevisedJson, RevisionNote? RevisedBy = null)
 {
     /// <summary>True when the current figures differ from those published in anything but the averages' unrounded rates.</summary>
-    public bool IsRevised(string currentJson) => Substance(currentJson) != Substance(RecordJson);
+    /// <remarks>A record written exactly as published has the same substance, without reading either (most records are unrevised).</remarks>
+    public bool IsRevised(string currentJson) => !string.Equals(currentJson, RecordJson, StringComparison.Ordinal) && Substance(currentJson) != Substance(RecordJson);
 
     /// <summary>When the current figures were recorded as a revision; null when they are not revised or the change was never recorded.</summary>
     public DateTimeOffset? RevisedOn(string currentJson) =>

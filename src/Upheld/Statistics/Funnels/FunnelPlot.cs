@@ -56,12 +56,21 @@ public sealed class FunnelPlot
     }
 
     /// <summary>The 95% and 99.8% limits at denominator <paramref name="n"/> (cases, or residents), in the plotted unit.</summary>
+    /// <remarks>
+    /// Kept once worked out: a council's limits place its point, and its compare download and the chart's curves ask again
+    /// (each exact limit searches the distribution's quantile).
+    /// </remarks>
     public FunnelLimits Limits(long n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
-        var limits = Probabilities.Select(p => Scale * Limit(n, p)).ToArray();
-        return new FunnelLimits(limits[0], limits[1], limits[2], limits[3]);
+        return _limits.GetOrAdd(n, at =>
+        {
+            var limits = Probabilities.Select(p => Scale * Limit(at, p)).ToArray();
+            return new FunnelLimits(limits[0], limits[1], limits[2], limits[3]);
+        });
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, FunnelLimits> _limits = new();
 
     private double Limit(long n, double p)
     {
