@@ -34,7 +34,8 @@ public static class Site
     /// than <see cref="SiteData.Freshness"/>, so the pages of one export are made from one reading of them. Its answers carry no
     /// ETag (a static copy keeps no header).
     /// </param>
-    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, bool forExport = false)
+    public static WebApplication Build(Database database, string[]? args = null, TimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null, bool forExport = false,
+        string? previousExport = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = AppContext.BaseDirectory });
         // The framework's start-up chatter (data-protection keys, hosting) is not news to someone serving the site.
@@ -55,7 +56,7 @@ public static class Site
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         TimeSpan? keptFor = forExport ? TimeSpan.MaxValue : null;
-        builder.Services.AddSingleton(services => new SiteData(database, services.GetRequiredService<TimeProvider>(), keptFor, forExport));
+        builder.Services.AddSingleton(services => new SiteData(database, services.GetRequiredService<TimeProvider>(), keptFor, forExport, previousExport));
         builder.Services.AddSingleton(services => new SiteLetters(database, services.GetRequiredService<TimeProvider>(), keptFor));
         builder.Services.AddResponseCompression(options =>
         {

@@ -48,8 +48,15 @@ public sealed record ReleaseRecord(Release Release, int Councils, int Letters, i
 /// year at a time, every council at once, rather than each in queries of its own (see <see cref="Decision"/> and
 /// <see cref="CouncilYear"/>).
 /// </param>
-public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null, bool forExport = false)
+/// <param name="previousExport">The folder of the export being brought up to date, whose files may be kept (<see cref="PreviousExport"/>).</param>
+public sealed class SiteData(Database database, TimeProvider clock, TimeSpan? keptFor = null, bool forExport = false, string? previousExport = null)
 {
+    /// <summary>
+    /// The folder of the static export this site answers for, when it updates one: an answer whose making is mostly
+    /// compression (a year's <c>decisions.csv.gz</c>) is that file's bytes again when they hold the same content.
+    /// </summary>
+    public string? PreviousExport => previousExport;
+
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(15);
 
     private readonly ShortLivedCache _cache = new(keptFor ?? Freshness);

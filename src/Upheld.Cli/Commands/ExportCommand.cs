@@ -27,7 +27,7 @@ internal static class ExportCommand
     {
         // The site runs in this process and answers the crawl in memory: no socket, no HTTP parsing, for some 40,000 files;
         // built for the export, it prepares no page (each is asked for once) and reads the figures once.
-        await using var site = Site.Build(database, configure: builder => builder.WebHost.UseTestServer(), forExport: true);
+        await using var site = Site.Build(database, configure: builder => builder.WebHost.UseTestServer(), forExport: true, previousExport: folder);
         await site.StartAsync();
         using var client = site.GetTestClient();
         var result = await StaticExport.ExportAsync(client, folder, new Progress<int>(files => CommonOptions.Messages.MarkupLine($"[grey]{files:N0} files…[/]")));

@@ -27,7 +27,8 @@ public static class Downloads
         {
             if (!FinancialYear.TryParse(year, out var y) || data.Year(y.Value) is null) return Answers.NotFound();
             using var connection = database.Connect();
-            return Results.Bytes(Upheld.Cases.YearDecisionsFile.Gzipped(connection, y.Value), "application/gzip");
+            var earlier = data.PreviousExport is { } previous ? Path.Combine(previous, "years", y.Value.ToString(), "decisions.csv.gz") : null;
+            return Results.Bytes(Upheld.Cases.YearDecisionsFile.Gzipped(connection, y.Value, earlier), "application/gzip");
         });
 
         downloads.MapGet("/councils/{code}/{slug}/{year}/decisions.csv", (string code, string slug, string year, SiteData data) =>

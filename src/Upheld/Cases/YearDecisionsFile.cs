@@ -32,13 +32,52 @@ public static class YearDecisionsFile
     }
 
     /// <summary>The gzipped file's bytes; the rows stream from the store in case order.</summary>
-    public static byte[] Gzipped(DbConnection connection, FinancialYear year)
+    /// <param name="earlier">
+    /// A file made before (the static export's copy being brought up to date): when it holds exactly this content, its own
+    /// bytes are the answer. Compressing at the best level is most of what making the file costs (a year of the
+    /// demonstration, 134 ms), and reading the earlier file back costs a tenth of it.
+    /// </param>
+    public static byte[] Gzipped(DbConnection connection, FinancialYear year, string? earlier = null)
     {
+        if (earlier is not null && File.Exists(earlier))
+        {
+            var csv = new MemoryStream();
+            using (var writer = new StreamWriter(csv, new UTF8Encoding(false), leaveOpen: true))
+                Write(connection, year, writer);
+            if (HoldsExactly(earlier, csv.GetBuffer().AsSpan(0, (int)csv.Length)) is { } kept) return kept;
+        }
+        // Streamed into the compressor, so only the compressed file is held. Always made this way: the compressor's bytes
+        // depend on the pieces it is given, and a file made afresh must be the same whether or not an earlier one was read.
         var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
         using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
             Write(connection, year, writer);
         return buffer.ToArray();
+    }
+
+    /// <summary>The bytes of the gzipped <paramref name="file"/> when it decompresses to exactly <paramref name="content"/>; otherwise null.</summary>
+    private static byte[]? HoldsExactly(string file, ReadOnlySpan<byte> content)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            var held = new MemoryStream(content.Length);
+            gzip.CopyTo(held);
+            return held.Length == content.Length && held.GetBuffer().AsSpan(0, content.Length).SequenceEqual(content) ? bytes : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not gzip: made afresh
+        }
     }
 
     public static void Write(DbConnection connection, FinancialYear year, TextWriter writer)

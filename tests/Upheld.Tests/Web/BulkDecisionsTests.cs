@@ -37,6 +37,50 @@ public abstract class BulkDecisionsTests(DatabaseProvider provider) : SiteTestBa
             Assert.Equal((counts.Decided, counts.Upheld, counts.Investigations, counts.SatisfactoryRemedies),
                 (reloaded[code].Decided, reloaded[code].Upheld, reloaded[code].Investigations, reloaded[code].SatisfactoryRemedies));
     }
+
+    [SkippableFact]
+    public void An_earlier_file_of_the_same_decisions_is_kept_byte_for_byte_and_any_other_is_made_afresh()
+    {
+        // The static export passes its previous copy of the file: compressing is what making it costs.
+        using var connection = Site.Database.Connect();
+        var year = new FinancialYear(2019);
+        var afresh = Upheld.Cases.YearDecisionsFile.Gzipped(connection, year);
+        var csv = Decompress(afresh);
+        var folder = Directory.CreateTempSubdirectory("upheld-bulk-");
+        try
+        {
+            var earlier = Path.Combine(folder.FullName, "decisions.csv.gz");
+            // The same content compressed another way: kept as it is, though a fresh making's bytes differ.
+            var fastest = Compress(csv, CompressionLevel.Fastest);
+            Assert.NotEqual(afresh, fastest);
+            File.WriteAllBytes(earlier, fastest);
+            Assert.Equal(fastest, Upheld.Cases.YearDecisionsFile.Gzipped(connection, year, earlier));
+            // A byte of content short, or not gzip at all: made afresh, byte for byte what is made without an earlier file.
+            File.WriteAllBytes(earlier, Compress(csv[..^1], CompressionLevel.Optimal));
+            Assert.Equal(afresh, Upheld.Cases.YearDecisionsFile.Gzipped(connection, year, earlier));
+            File.WriteAllBytes(earlier, "not gzip"u8.ToArray());
+            Assert.Equal(afresh, Upheld.Cases.YearDecisionsFile.Gzipped(connection, year, earlier));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static byte[] Decompress(byte[] gzipped)
+    {
+        using var gzip = new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress);
+        var content = new MemoryStream();
+        gzip.CopyTo(content);
+        return content.ToArray();
+    }
+
+    private static byte[] Compress(byte[] content, CompressionLevel level)
+    {
+        var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, level, leaveOpen: true)) gzip.Write(content);
+        return buffer.ToArray();
+    }
 }
 
 public sealed class SqliteBulkDecisionsTests() : BulkDecisionsTests(DatabaseProvider.Sqlite);
