@@ -132,8 +132,7 @@ public static class BenchCommand
         var (file, prefix) = Self();
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in prefix.Concat(arguments)) start.ArgumentList.Add(argument);
-        // As ./upheld runs them: the export and the letters, runs of a few seconds, go without profile-guided re-compilation.
-        if (arguments[0] is "export" or "letters" && Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null) start.Environment["DOTNET_TieredPGO"] = "0";
+        AsUpheldRunsIt(start, arguments[0]);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -143,6 +142,15 @@ public static class BenchCommand
         if (process.ExitCode != 0) throw new InvalidOperationException($"{step} failed: {errors.Result}");
         _ = output.Result;
         return watch.Elapsed;
+    }
+
+    /// <summary>The runtime settings <c>./upheld</c> gives <paramref name="command"/> (docs/benchmarks.md "Start-up"), unless already set.</summary>
+    internal static void AsUpheldRunsIt(ProcessStartInfo start, string command)
+    {
+        // The export and the letters, runs of a few seconds, go without profile-guided re-compilation.
+        if (command is "export" or "letters" && Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null) start.Environment["DOTNET_TieredPGO"] = "0";
+        // An import or the demonstration with a 32 MB first generation for the collector.
+        if (command is "import" or "demo" && Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is null) start.Environment["DOTNET_GCgen0size"] = "0x2000000";
     }
 
     // Started as the apphost, the process path is the program itself; started through 'dotnet', it needs the assembly.

@@ -125,6 +125,7 @@ internal static class ImportBench
         var (file, prefix) = BenchCommand.Self();
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in prefix.Concat(arguments)) start.ArgumentList.Add(argument);
+        BenchCommand.AsUpheldRunsIt(start, arguments[0]);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
