@@ -147,8 +147,8 @@ public static class BenchCommand
     /// <summary>The runtime settings <c>./upheld</c> gives <paramref name="command"/> (docs/benchmarks.md "Start-up"), unless already set.</summary>
     internal static void AsUpheldRunsIt(ProcessStartInfo start, string command)
     {
-        // The export and the letters, runs of a few seconds, go without profile-guided re-compilation.
-        if (command is "export" or "letters" && Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null) start.Environment["DOTNET_TieredPGO"] = "0";
+        // The export, the letters and an import, runs of seconds, go without profile-guided re-compilation.
+        if (command is "export" or "letters" or "import" or "demo" && Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is null) start.Environment["DOTNET_TieredPGO"] = "0";
         // An import or the demonstration with a 32 MB first generation for the collector.
         if (command is "import" or "demo" && Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is null) start.Environment["DOTNET_GCgen0size"] = "0x2000000";
     }

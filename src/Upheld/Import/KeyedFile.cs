@@ -74,7 +74,7 @@ internal sealed class KeyedFile(
         run.Connection.Execute("SAVEPOINT import_straight", transaction: run.Transaction, commandTimeout: 0);
         try
         {
-            var bulk = BulkLoad.BeginEmpty(run, table, large);
+            var bulk = BulkLoad.BeginEmpty(run, table, large, wordsGiven: searchWords);
             using var target = StagingTable.Straight(run, table, columns, searchWords, freeBetweenBatches: readsStore);
             var (rows, checks) = Stage(run, csv, target, progress, stopAtCheck: true);
             if (checks == 0)
@@ -295,7 +295,7 @@ internal sealed class KeyedFile(
     private int Insert(ImportRun run, StagingTable staging, Dialect sql, bool stored)
     {
         if (staging.Good == 0) return 0;
-        using var bulk = BulkLoad.Begin(run, table, staging.Good);
+        using var bulk = BulkLoad.Begin(run, table, staging.Good, wordsGiven: staging.HasSearchWords);
         var (wordsColumn, words) = staging.HasSearchWords ? (", search_words", ", " + string.Format(CultureInfo.InvariantCulture, SearchWords.ToColumn, "s.search_words")) : ("", "");
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}{wordsColumn}) SELECT {string.Join(", ", columns.Select(c => $"s.{c}"))}{words} FROM {staging.Name} s WHERE s.good = 1";
         // Without stored keys, a key that fails to go in is repeated in the file, and is reported as such; with them, the
