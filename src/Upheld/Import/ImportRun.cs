@@ -139,7 +139,7 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
     {
         var text = Value(row, column, required);
         if (text is null) return null;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!IsoDate.TryParse(text, out var date))
             Report(row.Line, column, $"'{text}' is not a date written YYYY-MM-DD");
         else if (!FinancialYear.Accepts(date))
             Report(row.Line, column, $"'{text}' is outside the dates accepted, {Iso(FinancialYear.Earliest.FirstDay)} to {Iso(FinancialYear.Latest.LastDay)}");
@@ -182,7 +182,7 @@ internal sealed class ImportRun(DbConnection connection, DbTransaction transacti
         return false;
     }
 
-    public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Iso(DateOnly? date) => date is { } day ? IsoDate.Format(day) : null;
 }
 
 /// <summary>A row's case reference and the authority codes it may have been decided for: the code given and, for an outcome, the successor it belongs to.</summary>
