@@ -46,8 +46,9 @@ public static class BenchCommand
                 Report("generate", $"{count:N0} decisions, {rows - count:N0} compliance outcomes, {FolderMegabytes(folder):N0} MB", generated.Elapsed);
 
                 Console.WriteLine("SQLite");
+                ImportBench.Settle(postgres: null);
                 var anchor = ImportBench.SqliteImportCommand(folder, work.FullName);
-                ImportSteps("sqlite3 .import", anchor, "sqlite3 is not installed (apt-get install sqlite3)", 4, folder, db, rows);
+                ImportSteps("sqlite3 .import", anchor, "sqlite3 is not installed (apt-get install sqlite3)", 4, folder, db, rows, postgres: null);
                 StatisticsSteps(ImportBench.SqliteGroupBy(work.FullName), "sqlite3 GROUP BY", db, year, "at most 0.5 times sqlite3 GROUP BY");
                 var mean = Time("stats mean", ["stats", "--year", year.ToString(), "--format", "json", "--average", "mean", "--db", db]);
                 Report("stats --average mean", "the same with means of rates, as its own process", mean);
@@ -63,10 +64,11 @@ public static class BenchCommand
                 {
                     var connection = ImportBench.CreateDatabase(server, name);
                     Time("migrate", ["stats", "--year", year.ToString(), "--format", "json", "--db", connection]);
+                    ImportBench.Settle(connection);
                     var copy = ImportBench.PsqlCopy(folder, connection);
                     var groupBy = copy is null ? null : ImportBench.PsqlGroupBy(connection);
                     if (copy is not null) ImportBench.DropBareTables(folder, connection);
-                    ImportSteps("psql \\copy", copy, "psql is not installed (apt-get install postgresql-client)", 6, folder, connection, rows);
+                    ImportSteps("psql \\copy", copy, "psql is not installed (apt-get install postgresql-client)", 6, folder, connection, rows, postgres: connection);
                     StatisticsSteps(groupBy, "psql GROUP BY", connection, year, "under 0.5 s");
                 }
                 finally
@@ -84,14 +86,16 @@ public static class BenchCommand
         return command;
     }
 
-    /// <summary>The engine's own bulk load, the import beside it with the ratio and peak memory, then the same import again.</summary>
-    private static void ImportSteps(string anchorName, TimeSpan? anchor, string missing, int target, string folder, string db, int rows)
+    /// <summary>The engine's own bulk load, the import beside it with the ratio and peak memory, then the same import again, each from a settled machine.</summary>
+    private static void ImportSteps(string anchorName, TimeSpan? anchor, string missing, int target, string folder, string db, int rows, string? postgres)
     {
+        ImportBench.Settle(postgres);
         if (anchor is { } bulk) Report(anchorName, "the same files into bare tables (no keys, no indexes)", bulk);
         else Console.WriteLine($"{anchorName,-22}     skipped: {missing}");
         var import = ImportBench.Upheld("import", ["import", folder, "--db", db]);
         var ratio = anchor is { } a ? $"{import.Elapsed / a:F1} times {anchorName} (target: at most {target})" : "no bulk load to compare with";
         Report("import", $"{ratio}; peak memory {import.PeakBytes / 1_000_000.0:N0} MB (target: at most 200 MB); {rows / import.Elapsed.TotalSeconds:N0} rows a second", import.Elapsed);
+        ImportBench.Settle(postgres);
         var again = ImportBench.Upheld("import again", ["import", folder, "--db", db]);
         Report("import again", $"every row unchanged; peak memory {again.PeakBytes / 1_000_000.0:N0} MB", again.Elapsed);
     }

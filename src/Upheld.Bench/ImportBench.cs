@@ -16,6 +16,28 @@ internal static class ImportBench
     /// <summary>What one timed process took: its wall-clock time and its peak resident memory.</summary>
     internal readonly record struct Measured(TimeSpan Elapsed, long PeakBytes);
 
+    /// <summary>
+    /// Lets the machine settle before a timed step: the page cache's unwritten pages go to disk and, on PostgreSQL, the
+    /// server writes its changed pages out (a checkpoint). Otherwise a step pays for writing what the step before it left,
+    /// which on this kind of machine made an import seem up to a second slower after a bulk load than after a quiet minute.
+    /// </summary>
+    public static void Settle(string? postgres)
+    {
+        Run("sync", [], environment: null);
+        if (postgres is null) return;
+        using var connection = new NpgsqlConnection(postgres);
+        connection.Open();
+        using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection);
+        try
+        {
+            checkpoint.ExecuteNonQuery();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // Only a superuser or a member of pg_checkpoint may ask for one; the server then checkpoints on its own schedule.
+        }
+    }
+
     /// <summary>Times <c>sqlite3 .import</c> of every file of <paramref name="folder"/> into bare tables of a new database; null when sqlite3 is missing.</summary>
     public static TimeSpan? SqliteImportCommand(string folder, string workFolder)
     {
