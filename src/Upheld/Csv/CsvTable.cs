@@ -82,7 +82,20 @@ public sealed class CsvTable
         }
     }
 
-    internal int IndexOf(string column) => _columns.TryGetValue(column, out var index) ? index : -1;
+    // Readers ask for a column by the same literal name row after row, so a name is first looked for by reference among
+    // those asked before, which spares hashing it: a million rows ask some ten million times. The list is replaced, never
+    // changed, so a reader on another thread sees it whole.
+    private (string Name, int Index)[] _asked = [];
+
+    internal int IndexOf(string column)
+    {
+        var asked = _asked;
+        foreach (var (name, index) in asked)
+            if (ReferenceEquals(name, column)) return index;
+        var found = _columns.TryGetValue(column, out var at) ? at : -1;
+        if (asked.Length < 32) _asked = [.. asked, (column, found)];
+        return found;
+    }
 }
 
 /// <summary>One data row of a <see cref="CsvTable"/>.</summary>
