@@ -42,6 +42,7 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
     // Each word's bytes as the staging table's text, and as a tsvector's entry in COPY's binary form (CopyBinary).
     private readonly List<byte[]> _wordBytes = [];
     private readonly List<byte[]> _lexemeBytes = [];
+    private readonly List<ulong> _prefixes = [];
     // The last row each word was taken for, so a row takes each word once without a set of its own.
     private int[] _takenFor = new int[1024];
     private int _row;
@@ -65,6 +66,7 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
             _words.Clear();
             _wordBytes.Clear();
             _lexemeBytes.Clear();
+            _prefixes.Clear();
         }
         var known = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         var unknown = new HashSet<string>(StringComparer.Ordinal);
@@ -117,11 +119,12 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
 
     /// <summary>
     /// Writes a row's words as a <c>tsvector</c> in COPY's binary form: the number of words, then each word's bytes, a zero
-    /// byte and its number of positions (none), each word once; the server puts them in order.
+    /// byte and its number of positions (none), each word once and in the order the server keeps them (<see cref="LexemeOrder"/>).
     /// </summary>
     public void WriteVector(CopyBinary copy, Batch batch, int row)
     {
         var (start, end) = (batch.Starts[row], batch.Ends[row]);
+        LexemeOrder.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batch.Numbers)[start..end], _wordBytes, _prefixes);
         var length = 4;
         for (var i = start; i < end; i++) length += _lexemeBytes[batch.Numbers[i]].Length;
         copy.Field(length);
@@ -137,6 +140,7 @@ internal sealed class SearchWords(NpgsqlConnection import) : IDisposable
         _words.Add(word);
         var bytes = Encoding.UTF8.GetBytes(word);
         _wordBytes.Add(bytes);
+        _prefixes.Add(LexemeOrder.Prefix(bytes));
         _lexemeBytes.Add([.. bytes, 0, 0, 0]);
         return number;
     }

@@ -114,4 +114,26 @@ public sealed class PostgresSearchWordsTests : IDisposable
         // The server puts a tsvector's entries in order (bytewise), each once.
         Assert.Equal(vector.Order(StringComparer.Ordinal), read[0].Vector);
     }
+
+    [SkippableFact]
+    public void Words_are_written_in_the_order_the_server_keeps_a_tsvector_in()
+    {
+        // Words sharing their first eight bytes (told apart by the rest), a word and the longer words it begins, bytes past
+        // ASCII (UTF-8 sorts by bytes, not by letters), punctuation below and above letters, and some fifty words, so that
+        // both ways of sorting (a row of more than 32 words is sorted differently) are used.
+        string[] tricky = ["abcdefghij", "abcdefghi", "abcdefgh", "abcdefgz", "abc", "ab", "a", "b", "zebra", "Zebra", "é", "e", "ü",
+            "über", "z'", "z\\", "0", "9lives", "~tilde", "abcdefgha", "日本", "日"];
+        string[] many = [.. tricky, .. Enumerable.Range(0, 30).Select(i => $"word{(i * 7919) % 1000}")];
+        using var connection = (Npgsql.NpgsqlConnection)_store.Value.Database.Connect();
+        foreach (var words in new[] { tricky, many })
+        {
+            var bytes = words.Select(System.Text.Encoding.UTF8.GetBytes).ToList();
+            var prefixes = bytes.Select(b => LexemeOrder.Prefix(b)).ToList();
+            var order = Enumerable.Range(0, words.Length).Reverse().ToArray();
+            LexemeOrder.Sort(order, bytes, prefixes);
+            // array_to_tsvector puts the words in the server's own order, which is what a tsvector received is checked against.
+            var serverOrder = connection.QuerySingle<string[]>("SELECT tsvector_to_array(array_to_tsvector(@words))", new { words });
+            Assert.Equal(serverOrder, order.Select(i => words[i]));
+        }
+    }
 }
