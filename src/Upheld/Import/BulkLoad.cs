@@ -64,19 +64,42 @@ internal sealed class BulkLoad : IDisposable
         "SELECT t.tgname::text, pg_get_triggerdef(t.oid), 'trigger' FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid " +
         "WHERE c.relname = @table AND c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal AND t.tgtype & 7 = 7";
 
+    /// <summary>Runs statements that sort many rows (an index built, a file's keys compared), on SQLite with the page cache halved.</summary>
+    /// <remarks>
+    /// SQLite sorts on two threads besides its own (Importer.Begin), each taking as much memory as the page cache may: with
+    /// the cache halved the sorters hold what one did, and the import's peak stays the same however many rows are sorted
+    /// (ten million decisions imported again peaked at 208 MB before, against 159 MB for one million).
+    /// </remarks>
+    public static void Sorting(ImportRun run, Action sort)
+    {
+        if (run.Connection is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            sort();
+            return;
+        }
+        run.Connection.Execute("PRAGMA cache_size = -16384", transaction: run.Transaction);
+        try
+        {
+            sort();
+        }
+        finally
+        {
+            run.Connection.Execute("PRAGMA cache_size = -32768", transaction: run.Transaction);
+        }
+    }
+
     public void Dispose()
     {
         // The rows are written and their buffers are garbage; handing that memory back before the indexes are sorted keeps
         // the import's peak to the larger of the two rather than their sum (SQLite sorts on two threads, each with its own buffer).
         if (_dropped.Count > 0) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        // SQLite sorts an index on two threads (Importer.Begin), each taking as much memory as the page cache may: the cache
-        // is halved while the indexes are built, so the two sorters hold what one did.
         var sqlite = _dropped.Count > 0 && _run.Connection is Microsoft.Data.Sqlite.SqliteConnection;
-        if (sqlite) _run.Connection.Execute("PRAGMA cache_size = -16384", transaction: _run.Transaction);
-        if (sqlite && _dropped.Any(d => d.Kind == "trigger"))
-            _run.Connection.Execute($"INSERT INTO {_table}_fts ({_table}_fts) VALUES ('rebuild')", transaction: _run.Transaction, commandTimeout: 0);
-        foreach (var (_, definition, _) in _dropped) _run.Connection.Execute(definition, transaction: _run.Transaction, commandTimeout: 0);
-        if (sqlite) _run.Connection.Execute("PRAGMA cache_size = -32768", transaction: _run.Transaction);
+        Sorting(_run, () =>
+        {
+            if (sqlite && _dropped.Any(d => d.Kind == "trigger"))
+                _run.Connection.Execute($"INSERT INTO {_table}_fts ({_table}_fts) VALUES ('rebuild')", transaction: _run.Transaction, commandTimeout: 0);
+            foreach (var (_, definition, _) in _dropped) _run.Connection.Execute(definition, transaction: _run.Transaction, commandTimeout: 0);
+        });
         // PostgreSQL plans each search from the table's statistics, which its own background analysis brings up to date only
         // a minute or so later: until then a search over a table that grew from a few rows to a million is planned as if
         // it were still small (a word alone walking every match). A sample of the rows is read in well under a second.

@@ -238,7 +238,7 @@ internal sealed class KeyedFile(
             $"SELECT 1 FROM {staging.Name} s JOIN {table} t ON {KeysMatch("t", "s")} WHERE s.good = 1 LIMIT 1", transaction: run.Transaction, commandTimeout: 0) is not null;
 
     /// <summary>Reports each good row whose key an earlier good row of the file has; with <paramref name="refuse"/>, takes them out of the merge.</summary>
-    private void ReportRepeated(ImportRun run, StagingTable staging, bool refuse)
+    private void ReportRepeated(ImportRun run, StagingTable staging, bool refuse) => BulkLoad.Sorting(run, () =>
     {
         var repeated = $"SELECT line, first, {string.Join(", ", columns[..keyCount])} FROM (SELECT line, {Keys("s")}, MIN(line) OVER (PARTITION BY {Keys("s")}) AS first " +
                        $"FROM {staging.Name} s WHERE good = 1) r WHERE line <> first";
@@ -256,7 +256,7 @@ internal sealed class KeyedFile(
         if (!refuse || refused == 0) return;
         run.Connection.Execute($"UPDATE {staging.Name} SET good = 0 WHERE line IN (SELECT line FROM ({repeated}) x)", transaction: run.Transaction, commandTimeout: 0);
         staging.Refused(refused);
-    }
+    });
 
     /// <summary>Compares the good staged rows whose key is stored: counts the unchanged, and replaces or refuses the others.</summary>
     private (int Unchanged, int Replaced) Compare(ImportRun run, StagingTable staging, Dialect sql)
