@@ -78,6 +78,10 @@ public abstract class LetterSendingTests(DatabaseProvider provider) : IAsyncDisp
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/staff/letters?year=2019-20&sent=true", sent.Headers.Location!.OriginalString);
+        // The page's report first: when a send fails, it says which letter and why.
+        var report = System.Text.RegularExpressions.Regex.Match(page, @"2019-20: \d+ sent[^<]*").Value;
+        var failures = string.Join("; ", System.Text.RegularExpressions.Regex.Matches(page, @"\([A-Z]\d{8}\): not sent[^<]*").Select(m => m.Value));
+        Assert.True(report == "2019-20: 2 sent, 0 already sent, 340 skipped (not approved or changed since approval), 1 failed.", $"{report} {failures}");
         var (message, envelope) = Assert.Single(sink.MessagesTo(Ceo("rutland"), 1));
         Assert.Equal([Ceo("rutland"), $"link-{_token}@rutland.example"], envelope);
         Assert.Equal("annual.review@ombudsman.example", message.From.Mailboxes.Single().Address);
