@@ -42,47 +42,40 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         using var connection = database.Connect();
         var letters = YearLetters.Compose(connection, year, editions ?? EditionCatalog.Load(), code);
         var addressees = LetterRecipients.Addressees(connection, year);
-        var printer = new Lazy<Task<LetterPdf>>(startPdf ?? (() => LetterPdf.StartAsync()));
+        await using var printer = new LetterPrinter(startPdf ?? (() => LetterPdf.StartAsync()));
         List<string> sent = [], already = [], notApproved = [];
         var failed = new List<MailFailure>();
         await using var html = new LetterHtml();
-        try
+        var serverFailuresInARow = 0;
+        string? lastServerError = null;
+        foreach (var composed in letters)
         {
-            var serverFailuresInARow = 0;
-            string? lastServerError = null;
-            foreach (var composed in letters)
+            var letter = composed.Letter;
+            if (composed.Approval != ApprovalState.Approved) { notApproved.Add(letter.AuthorityCode); continue; }
+            if (!resend && LetterSends.WasSent(connection, letter.AuthorityCode, year, composed.ContentHash)) { already.Add(letter.AuthorityCode); continue; }
+            var recipients = new LetterRecipients(addressees.GetValueOrDefault(letter.AuthorityCode), linkOfficers.For(letter.AuthorityCode));
+            progress?.Invoke($"{letter.AuthorityCode} {letter.AuthorityName}");
+            var (attempts, error) =
+                !recipients.Any ? (0, "no e-mail address: contacts.csv has no email for the addressee and the council has no link officer")
+                : serverFailuresInARow >= settings.StopAfterFailuresInARow
+                    ? (0, $"not tried after {serverFailuresInARow} {(serverFailuresInARow == 1 ? "letter" : "letters")} in a row failed at the server ({lastServerError}); send again once it answers")
+                : await TrySendAsync(composed, recipients, html, printer, connection);
+            if (attempts > 0)
             {
-                var letter = composed.Letter;
-                if (composed.Approval != ApprovalState.Approved) { notApproved.Add(letter.AuthorityCode); continue; }
-                if (!resend && LetterSends.WasSent(connection, letter.AuthorityCode, year, composed.ContentHash)) { already.Add(letter.AuthorityCode); continue; }
-                var recipients = new LetterRecipients(addressees.GetValueOrDefault(letter.AuthorityCode), linkOfficers.For(letter.AuthorityCode));
-                progress?.Invoke($"{letter.AuthorityCode} {letter.AuthorityName}");
-                var (attempts, error) =
-                    !recipients.Any ? (0, "no e-mail address: contacts.csv has no email for the addressee and the council has no link officer")
-                    : serverFailuresInARow >= settings.StopAfterFailuresInARow
-                        ? (0, $"not tried after {serverFailuresInARow} {(serverFailuresInARow == 1 ? "letter" : "letters")} in a row failed at the server ({lastServerError}); send again once it answers")
-                    : await TrySendAsync(composed, recipients, html, printer, connection);
-                if (attempts > 0)
-                {
-                    serverFailuresInARow = error is null ? 0 : serverFailuresInARow + 1;
-                    lastServerError = error ?? lastServerError;
-                }
-                RecordLetterSends.Letter(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
-                    error is null ? clock.GetUtcNow() : null, attempts, error, clock.GetUtcNow()));
-                if (error is null) sent.Add(letter.AuthorityCode);
-                else failed.Add(new MailFailure(letter.AuthorityCode, letter.AuthorityName, attempts, error));
+                serverFailuresInARow = error is null ? 0 : serverFailuresInARow + 1;
+                lastServerError = error ?? lastServerError;
             }
-        }
-        finally
-        {
-            if (printer.IsValueCreated && printer.Value.IsCompletedSuccessfully) await printer.Value.Result.DisposeAsync();
+            RecordLetterSends.Letter(connection, new LetterSend(letter.AuthorityCode, year, composed.ContentHash, recipients.All,
+                error is null ? clock.GetUtcNow() : null, attempts, error, clock.GetUtcNow()));
+            if (error is null) sent.Add(letter.AuthorityCode);
+            else failed.Add(new MailFailure(letter.AuthorityCode, letter.AuthorityName, attempts, error));
         }
         return new MailSummary(sent, already, notApproved, failed);
     }
 
     // A letter whose message cannot be made (its PDF failed, an address is malformed) is a failure like a refused send: recorded and reported.
     private async Task<(int Attempts, string? Error)> TrySendAsync(ComposedLetter composed, LetterRecipients recipients, LetterHtml html,
-        Lazy<Task<LetterPdf>> printer, System.Data.Common.DbConnection connection)
+        LetterPrinter printer, System.Data.Common.DbConnection connection)
     {
         MimeMessage message;
         try
@@ -97,7 +90,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
     }
 
     private async Task<MimeMessage> MessageAsync(ComposedLetter composed, LetterRecipients recipients, LetterHtml html,
-        Lazy<Task<LetterPdf>> printer, System.Data.Common.DbConnection connection)
+        LetterPrinter printer, System.Data.Common.DbConnection connection)
     {
         var letter = composed.Letter;
         var page = await html.RenderAsync(letter, composed.Edition);
@@ -106,7 +99,7 @@ public sealed class LetterMail(Database database, MailSettings settings, ILinkOf
         var pdf = RenderedLetters.Find(connection, key, "pdf");
         if (pdf is null)
         {
-            pdf = await (await printer.Value).PrintAsync(page);
+            pdf = await printer.PrintAsync(page);
             RenderedLetters.Keep(connection, letter, key, "pdf", pdf);
         }
         var message = new MimeMessage();

@@ -120,6 +120,36 @@ public sealed class LetterMailTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_browser_that_fails_to_start_is_started_again_once_and_every_letter_is_sent()
+    {
+        var sink = SmtpSink.Require();
+        PdfTools.Require();
+        var starts = 0;
+        Task<LetterPdf> FailingFirst() => ++starts == 1 ? Task.FromException<LetterPdf>(new IOException("Chromium exited at start")) : LetterPdf.StartAsync();
+
+        var summary = await Mail(sink.Host, sink.Port).SendYearAsync(Year, startPdf: FailingFirst);
+
+        Assert.Equal([Rutland, Cambridgeshire], summary.Sent.Order());
+        Assert.Equal(2, starts);
+        Assert.Single(sink.MessagesTo($"ceo-{_token}@rutland.example", 1));
+        Assert.Single(sink.MessagesTo($"ceo-{_token}@cambridgeshire.example", 1));
+    }
+
+    [Fact]
+    public async Task A_browser_that_fails_again_is_not_started_a_third_time_and_every_letter_is_reported()
+    {
+        var starts = 0;
+        Task<LetterPdf> Failing() => ++starts > 0 ? throw new FileNotFoundException("Chromium was not found") : LetterPdf.StartAsync();
+
+        var summary = await Mail("127.0.0.1", 1).SendYearAsync(Year, startPdf: Failing);
+
+        // Rutland and Cambridgeshire each fail to be made (Wellingborough has no address): one start, one start again, no more.
+        Assert.Equal([Rutland, Cambridgeshire], summary.Failed.Where(f => f.Attempts == 0 && f.Error!.StartsWith("the message could not be made", StringComparison.Ordinal))
+            .Select(f => f.AuthorityCode).Order());
+        Assert.Equal(2, starts);
+    }
+
+    [SkippableFact]
     public async Task A_server_that_refuses_connections_is_tried_three_times_then_reported_and_a_later_run_sends_the_letter()
     {
         PdfTools.Require();
